@@ -1,0 +1,98 @@
+package io.srecopilot.platform.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Where events go and how the outbox relay and the stream consumer behave. */
+@ConfigMapping(prefix = "sre.events")
+public interface EventsConfig {
+
+    /** The Redis Stream every service publishes to and consumes from. */
+    @WithDefault("sre:events")
+    String stream();
+
+    /** Approximate cap on the stream's length (XADD MAXLEN ~); older entries are trimmed. */
+    @WithDefault("1000000")
+    long streamMaxLength();
+
+    /** Prefix of the per-project pub/sub channel {@code <prefix>:<tenantId>:<projectId>}. */
+    @WithDefault("sre:rt")
+    String realtimeChannelPrefix();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    /** The live-update channel of one project. */
+    default String realtimeChannel(UUID tenantId, UUID projectId) {
+        return realtimeChannelPrefix() + ":" + tenantId + ":" + projectId;
+    }
+
+    interface Outbox {
+
+        /** Whether this replica runs the relay that publishes committed outbox rows. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** Pause between relay passes when the outbox was drained. */
+        @WithDefault("100ms")
+        Duration pollInterval();
+
+        /** Pause before the next pass after a failed publish (Redis down). */
+        @WithDefault("1s")
+        Duration retryInterval();
+
+        /** Most events one relay pass claims. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long published rows stay in the outbox table, for inspection, before they are purged. */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** How often published rows are purged and the backlog gauges refreshed. */
+        @WithDefault("30s")
+        Duration housekeepingInterval();
+    }
+
+    interface Consumer {
+
+        /** Whether this replica consumes the stream (when the service has event handlers at all). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The consumer group: one per service, so each service sees every event once. */
+        @WithDefault("${quarkus.application.name}")
+        String group();
+
+        /** Most messages one read returns. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long one read waits for new messages. */
+        @WithDefault("2s")
+        Duration block();
+
+        /** How often pending messages are checked for takeover or parking. */
+        @WithDefault("15s")
+        Duration reclaimInterval();
+
+        /** A pending message idle this long is taken over (its consumer died or failed it). */
+        @WithDefault("30s")
+        Duration minIdle();
+
+        /** Deliveries after which a message is parked instead of retried again. */
+        @WithDefault("5")
+        int maxDeliveries();
+
+        /** Where parked (poison) messages go, with their group and delivery count. */
+        @WithDefault("sre:events:parked")
+        String parkedStream();
+
+        /** How long processed event ids are remembered for de-duplication. */
+        @WithDefault("7d")
+        Duration dedupRetention();
+    }
+}

@@ -1,0 +1,22 @@
+package io.srecopilot.platform.outbox;
+
+import java.util.UUID;
+
+/**
+ * Events with the same key are published in the order they were written: a project's events,
+ * or a tenant's events that belong to no project.
+ */
+final class OrderingKey {
+
+    static final UUID NONE = new UUID(0, 0);
+
+    private OrderingKey() {
+    }
+
+    static UUID of(UUID tenantId, UUID projectId) {
+        if (projectId != null) {
+            return projectId;
+        }
+        return tenantId != null ? tenantId : NONE;
+    }
+}

@@ -1,0 +1,40 @@
+package io.srecopilot.platform.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.EventEnvelope;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Writes events into the service's outbox table inside the caller's transaction, so a state
+ * change and its event commit or roll back together. {@link OutboxRelay} publishes them.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    // The inner cast makes the parameter text: bound as jsonb, a Java String would be stored as a JSON string.
+    private static final String INSERT = """
+            INSERT INTO outbox (event_id, ordering_key, tenant_id, project_id, type, envelope)
+            VALUES (:eventId, :orderingKey, :tenantId, :projectId, :type, CAST(CAST(:envelope AS text) AS jsonb))""";
+
+    private final EventCodec codec;
+
+    public Outbox(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    /** Must run inside a transaction ({@code @WithTransaction} or {@code Panache.withTransaction}). */
+    public Uni<Void> append(EventEnvelope event) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("eventId", event.id())
+                        .setParameter("orderingKey", OrderingKey.of(event.tenantId(), event.projectId()))
+                        .setParameter("tenantId", event.tenantId())
+                        .setParameter("projectId", event.projectId())
+                        .setParameter("type", event.type())
+                        .setParameter("envelope", codec.encode(event))
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}

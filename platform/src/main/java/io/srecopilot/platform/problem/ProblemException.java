@@ -1,0 +1,53 @@
+package io.srecopilot.platform.problem;
+
+import java.util.List;
+
+/**
+ * A failure the caller should see as a specific problem. Services throw it (or fail a Uni with
+ * it); {@link ProblemMappers} renders it. A missing or foreign object is always
+ * {@link #notFound}: another tenant's data is never acknowledged to exist.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<FieldError> errors;
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String resourceType, Object id) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No " + resourceType + " " + id + " in this project");
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail);
+    }
+
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, detail);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(ProblemType.VALIDATION, "The field " + field + " is not valid",
+                List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(ProblemType.UNAVAILABLE, detail);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

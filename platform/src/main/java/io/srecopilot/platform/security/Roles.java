@@ -1,0 +1,16 @@
+package io.srecopilot.platform.security;
+
+/**
+ * Role names as compile-time constants for {@code @RolesAllowed}: the one way a resource method
+ * requires a role. {@link RoleHierarchyAugmentor} makes higher roles pass lower checks.
+ */
+public final class Roles {
+
+    public static final String VIEWER = "viewer";
+    public static final String ENGINEER = "engineer";
+    public static final String ADMIN = "admin";
+    public static final String OWNER = "owner";
+
+    private Roles() {
+    }
+}

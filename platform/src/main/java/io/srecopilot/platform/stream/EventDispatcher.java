@@ -1,0 +1,48 @@
+package io.srecopilot.platform.stream;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.vertx.SafeContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
+
+/** Hands one event to the handlers that accept it: one transaction, de-duplicated by event id. */
+@ApplicationScoped
+public class EventDispatcher {
+
+    private final List<EventHandler> handlers;
+    private final ProcessedEvents processed;
+    private final SafeContext safeContext;
+
+    public EventDispatcher(@Any Instance<EventHandler> handlers, ProcessedEvents processed, SafeContext safeContext) {
+        this.handlers = handlers.stream().toList();
+        this.processed = processed;
+        this.safeContext = safeContext;
+    }
+
+    public boolean hasHandlers() {
+        return !handlers.isEmpty();
+    }
+
+    public boolean wants(String eventType) {
+        return handlers.stream().anyMatch(handler -> handler.accepts(eventType));
+    }
+
+    /** Emits true when the handlers ran, false when the event had been handled before. */
+    public Uni<Boolean> dispatch(EventEnvelope event) {
+        List<EventHandler> interested = handlers.stream().filter(handler -> handler.accepts(event.type())).toList();
+        return safeContext.run(() -> Panache.withTransaction(() -> processed.recordFirstDelivery(event)
+                .call(first -> first ? runAll(interested, event) : Uni.createFrom().voidItem())));
+    }
+
+    private static Uni<Void> runAll(List<EventHandler> interested, EventEnvelope event) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (EventHandler handler : interested) {
+            all = all.call(() -> handler.handle(event));
+        }
+        return all;
+    }
+}

@@ -1,0 +1,165 @@
+package io.srecopilot.platform.stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
+import io.quarkus.redis.datasource.stream.XReadGroupArgs;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.EventsConfig;
+import io.srecopilot.platform.events.MalformedEventException;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The service's member of its consumer group on the event stream. Reads new messages, hands
+ * each to the {@link EventDispatcher} and acknowledges it only after the handlers' transaction
+ * committed. A failed message stays pending; {@link StuckEventReclaimer} retries or parks it.
+ * Runs only in services that declare at least one {@link EventHandler}.
+ */
+@ApplicationScoped
+public class EventStreamConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventStreamConsumer.class);
+    private static final long RETRY_AFTER_FAILURE_MS = 1_000;
+
+    private final ReactiveStreamCommands<String, String, String> streams;
+    private final EventDispatcher dispatcher;
+    private final EventParking parking;
+    private final EventCodec codec;
+    private final EventsConfig config;
+    private final Vertx vertx;
+    private final MeterRegistry registry;
+    private final String consumerName;
+    private volatile boolean running;
+    private volatile boolean groupReady;
+    private volatile int consecutiveFailures;
+
+    public EventStreamConsumer(ReactiveRedisDataSource redis, EventDispatcher dispatcher, EventParking parking,
+            EventCodec codec, EventsConfig config, Vertx vertx, MeterRegistry registry) {
+        this.streams = redis.stream(String.class);
+        this.dispatcher = dispatcher;
+        this.parking = parking;
+        this.codec = codec;
+        this.config = config;
+        this.vertx = vertx;
+        this.registry = registry;
+        this.consumerName = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.consumer().enabled() && dispatcher.hasHandlers()) {
+            running = true;
+            readNext();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public String consumerName() {
+        return consumerName;
+    }
+
+    /** Processes messages one after another, in stream order. */
+    public Uni<Void> processAll(List<StreamMessage<String, String, String>> messages) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (StreamMessage<String, String, String> message : messages) {
+            all = all.call(() -> process(message));
+        }
+        return all;
+    }
+
+    private void readNext() {
+        if (!running) {
+            return;
+        }
+        ensureGroup()
+                .chain(() -> streams.xreadgroup(config.consumer().group(), consumerName, config.stream(), ">",
+                        new XReadGroupArgs().count(config.consumer().batchSize()).block(config.consumer().block())))
+                .chain(messages -> messages == null ? Uni.createFrom().voidItem() : processAll(messages))
+                .subscribe().with(ignored -> {
+                    readSucceeded();
+                    readNext();
+                }, failure -> {
+                    readFailed(failure);
+                    vertx.setTimer(RETRY_AFTER_FAILURE_MS, timer -> readNext());
+                });
+    }
+
+    /** Creates the group from the stream's start, so events written before the first deployment count too. */
+    private Uni<Void> ensureGroup() {
+        if (groupReady) {
+            return Uni.createFrom().voidItem();
+        }
+        return streams.xgroupCreate(config.stream(), config.consumer().group(), "0", new XGroupCreateArgs().mkstream())
+                .onFailure(failure -> String.valueOf(failure.getMessage()).contains("BUSYGROUP")).recoverWithNull()
+                .invoke(() -> groupReady = true);
+    }
+
+    private Uni<Void> process(StreamMessage<String, String, String> message) {
+        String type = message.payload().get("type");
+        if (type != null && !dispatcher.wants(type)) {
+            return acknowledge(message);
+        }
+        EventEnvelope event;
+        try {
+            event = codec.decode(message.payload().get("event"));
+        } catch (MalformedEventException e) {
+            return parking.park(message, e.getMessage(), 1);
+        }
+        return dispatcher.dispatch(event)
+                .invoke(handled -> count(event.type(), handled ? "handled" : "duplicate"))
+                .chain(() -> acknowledge(message))
+                .onFailure().invoke(failure -> {
+                    count(event.type(), "failed");
+                    LOG.warnf(failure, "Event %s (%s) failed; it stays pending and will be retried", event.id(), event.type());
+                })
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> acknowledge(StreamMessage<String, String, String> message) {
+        return streams.xack(config.stream(), config.consumer().group(), message.id()).replaceWithVoid();
+    }
+
+    private void count(String type, String outcome) {
+        Counter.builder("sre.events.consumed")
+                .description("Events this service's consumer group processed")
+                .tag("group", config.consumer().group()).tag("type", type).tag("outcome", outcome)
+                .register(registry).increment();
+    }
+
+    private void readSucceeded() {
+        if (consecutiveFailures > 0) {
+            LOG.infof("Event stream consumer %s reconnected after %d failed reads", consumerName, consecutiveFailures);
+            consecutiveFailures = 0;
+        }
+    }
+
+    private void readFailed(Throwable failure) {
+        groupReady = false;
+        if (running && consecutiveFailures++ == 0) {
+            LOG.warnf("Event stream consumer %s cannot read, retrying: %s", consumerName, failure.toString());
+        }
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "local" : host;
+    }
+}

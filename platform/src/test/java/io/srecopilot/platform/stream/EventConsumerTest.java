@@ -1,0 +1,147 @@
+package io.srecopilot.platform.stream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.stream.PendingMessage;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.EventsConfig;
+import io.srecopilot.platform.fixtures.RecordingHandler;
+import io.srecopilot.platform.fixtures.TestEvents;
+import io.srecopilot.platform.outbox.OutboxRelay;
+import io.srecopilot.platform.testing.PrivateRedisResource;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Command;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PrivateRedisResource.class)
+class EventConsumerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    TestEvents events;
+    @Inject
+    RecordingHandler handler;
+    @Inject
+    StuckEventReclaimer reclaimer;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    EventsConfig config;
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    Redis lowLevelRedis;
+
+    private final UUID tenant = UUID.randomUUID();
+    private final UUID project = UUID.randomUUID();
+
+    @Test
+    void anEventCommittedThroughTheOutboxReachesTheServiceHandler() {
+        EventEnvelope event = events.event("test.recorded", tenant, project, 1);
+        events.commit(List.of(event));
+        relay.relayOnce().await().atMost(WAIT);
+        await().atMost(WAIT).until(() -> events.handledCount(event.id()) == 1);
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsHandledOnceAndBothCopiesAreAcknowledged() {
+        EventEnvelope event = events.event("test.recorded", tenant, project, 1);
+        String first = events.addToStream(event);
+        String duplicate = events.addToStream(event);
+
+        await().atMost(WAIT).until(() -> !isPending(first) && !isPending(duplicate) && events.handledCount(event.id()) == 1);
+        assertEquals(1, handler.attempts(event.id()));
+    }
+
+    @Test
+    void aFailedEventStaysPendingAndIsRetriedByTheReclaimer() {
+        EventEnvelope event = events.event("test.flaky", tenant, project, 1);
+        String messageId = events.addToStream(event);
+        await().atMost(WAIT).until(() -> handler.attempts(event.id()) == 1);
+        assertEquals(0, events.handledCount(event.id()));
+        assertTrue(isPending(messageId));
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(400)).until(() -> {
+            reclaimer.reclaim().await().atMost(WAIT);
+            return events.handledCount(event.id()) == 1;
+        });
+        assertEquals(2, handler.attempts(event.id()));
+        assertTrue(!isPending(messageId));
+    }
+
+    @Test
+    void aPoisonEventIsParkedAfterTheMaximumDeliveriesAndCounted() {
+        EventEnvelope event = events.event("test.poison", tenant, project, 1);
+        String messageId = events.addToStream(event);
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(400)).until(() -> {
+            reclaimer.reclaim().await().atMost(WAIT);
+            return parked(messageId).isPresent();
+        });
+        Map<String, String> parked = parked(messageId).orElseThrow().payload();
+        assertEquals(config.consumer().group(), parked.get("group"));
+        assertEquals(event.id().toString(), parked.get("id"));
+        assertEquals(Integer.toString(config.consumer().maxDeliveries()), parked.get("deliveries"));
+        assertEquals(config.consumer().maxDeliveries(), handler.attempts(event.id()));
+        assertTrue(!isPending(messageId));
+        given().when().get("/q/metrics").then()
+                .body(containsString("sre_events_parked_total{group=\"platform-test\"}"));
+    }
+
+    @Test
+    void aMessageThatIsNotAnEventIsParkedAtOnce() {
+        String messageId = redis.stream(String.class).xadd(config.stream(),
+                Map.of("id", "x", "type", "test.recorded", "event", "{not json")).await().atMost(WAIT);
+        await().atMost(WAIT).until(() -> parked(messageId).isPresent());
+        assertTrue(!isPending(messageId));
+    }
+
+    @Test
+    void eventsHeldByAConsumerThatDiedAreTakenOver() {
+        EventEnvelope event = events.event("test.recorded", tenant, project, 1);
+        // Append and hand the message to a consumer that then dies, before the live consumer can read it.
+        lowLevelRedis.batch(List.of(Request.cmd(Command.MULTI),
+                Request.cmd(Command.XADD).arg(config.stream()).arg("*").arg("id").arg(event.id().toString())
+                        .arg("type").arg(event.type()).arg("event").arg(events.eventJson(event)),
+                Request.cmd(Command.XREADGROUP).arg("GROUP").arg(config.consumer().group()).arg("dead-replica")
+                        .arg("COUNT").arg(1000).arg("STREAMS").arg(config.stream()).arg(">"),
+                Request.cmd(Command.EXEC))).await().atMost(WAIT);
+        assertEquals(0, events.handledCount(event.id()));
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(400)).until(() -> {
+            reclaimer.reclaim().await().atMost(WAIT);
+            return events.handledCount(event.id()) == 1;
+        });
+    }
+
+    private boolean isPending(String messageId) {
+        List<PendingMessage> pending = redis.stream(String.class)
+                .xpending(config.stream(), config.consumer().group(), StreamRange.of(messageId, messageId), 1)
+                .await().atMost(WAIT);
+        return !pending.isEmpty();
+    }
+
+    private Optional<StreamMessage<String, String, String>> parked(String messageId) {
+        return events.stream(config.consumer().parkedStream()).stream()
+                .filter(message -> messageId.equals(message.payload().get("sourceId")))
+                .findFirst();
+    }
+}

@@ -1,0 +1,92 @@
+package io.srecopilot.platform.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtSignatureBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+import io.srecopilot.platform.security.Role;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Signs access tokens the way auth does (RS256, issuer and audience {@code sre-copilot},
+ * {@code tid}, {@code pid}, {@code groups}) with the test key pair in {@code testing/}.
+ * Services under test verify them with {@code mp.jwt.verify.publickey.location=testing/jwt-public.pem}.
+ */
+public final class TestTokens {
+
+    public static final String PUBLIC_KEY_LOCATION = "testing/jwt-public.pem";
+    private static final String PRIVATE_KEY_LOCATION = "testing/jwt-private.pem";
+    private static final Duration LIFETIME = Duration.ofMinutes(15);
+    private static PrivateKey testKey;
+
+    private TestTokens() {
+    }
+
+    public static String sign(UUID tenantId, UUID projectId, UUID userId, Role role) {
+        return claims(tenantId, projectId, userId, role, Instant.now().plus(LIFETIME)).sign(testKey());
+    }
+
+    /** A token that was valid and expired an hour ago. */
+    public static String expired(TestCaller caller) {
+        return claims(caller.tenantId(), caller.projectId(), caller.userId(), caller.role(),
+                Instant.now().minus(Duration.ofHours(1))).sign(testKey());
+    }
+
+    /** A well-formed token signed by a key nobody trusts. */
+    public static String signedByStranger(TestCaller caller) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return claims(caller.tenantId(), caller.projectId(), caller.userId(), caller.role(),
+                    Instant.now().plus(LIFETIME)).sign(generator.generateKeyPair().getPrivate());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token signed with the trusted key but lacking one claim, e.g. {@code tid}. */
+    public static String signedWithout(TestCaller caller, String claim) {
+        Map<String, Object> claims = claimMap(caller.tenantId(), caller.projectId(), caller.userId(), caller.role(),
+                Instant.now().plus(LIFETIME));
+        claims.remove(claim);
+        return Jwt.claims(claims).jws().sign(testKey());
+    }
+
+    private static JwtSignatureBuilder claims(UUID tenantId, UUID projectId, UUID userId, Role role,
+            Instant expiresAt) {
+        return Jwt.claims(claimMap(tenantId, projectId, userId, role, expiresAt)).jws();
+    }
+
+    private static Map<String, Object> claimMap(UUID tenantId, UUID projectId, UUID userId, Role role,
+            Instant expiresAt) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("iss", "sre-copilot");
+        claims.put("aud", "sre-copilot");
+        claims.put("sub", userId.toString());
+        claims.put("upn", userId + "@test.sre-copilot.dev");
+        claims.put("groups", Set.of(role.value()));
+        claims.put("tid", tenantId.toString());
+        claims.put("pid", projectId.toString());
+        claims.put("iat", expiresAt.minus(LIFETIME).getEpochSecond());
+        claims.put("exp", expiresAt.getEpochSecond());
+        return claims;
+    }
+
+    private static synchronized PrivateKey testKey() {
+        if (testKey == null) {
+            try {
+                testKey = KeyUtils.readPrivateKey(PRIVATE_KEY_LOCATION);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot read the test signing key " + PRIVATE_KEY_LOCATION, e);
+            }
+        }
+        return testKey;
+    }
+}
