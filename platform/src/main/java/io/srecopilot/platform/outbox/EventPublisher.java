@@ -1,5 +1,6 @@
 package io.srecopilot.platform.outbox;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventsConfig;
 import io.vertx.mutiny.redis.client.Redis;
@@ -21,8 +22,8 @@ public class EventPublisher {
     private final Redis redis;
     private final EventsConfig config;
 
-    public EventPublisher(Redis redis, EventsConfig config) {
-        this.redis = redis;
+    public EventPublisher(ReactiveRedisDataSource redis, EventsConfig config) {
+        this.redis = redis.getRedis();
         this.config = config;
     }
 

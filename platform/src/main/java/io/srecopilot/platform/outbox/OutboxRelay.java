@@ -87,6 +87,10 @@ public class OutboxRelay {
     }
 
     private void failed(Throwable failure) {
+        if (!running && config.relayEnabled()) {
+            LOG.debugf("Outbox relay pass interrupted by shutdown: %s", failure.toString());
+            return;
+        }
         failedPasses.increment();
         if (consecutiveFailures++ == 0) {
             LOG.warnf("Outbox relay cannot publish, events stay in the outbox until it can: %s", failure.toString());

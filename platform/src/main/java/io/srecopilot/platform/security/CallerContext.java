@@ -15,7 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The tenant, project, role and actor of the current request, read from the access token
  * ({@code tid}, {@code pid}, {@code groups}, {@code sub}) or from the attributes another
- * mechanism set. A token without a well-formed tenant or project is a failed authentication.
+ * mechanism set. A token without a well-formed tenant, project or role is a failed
+ * authentication. API keys have scopes instead of a role: their {@link Caller#role()} is null.
  */
 @RequestScoped
 public class CallerContext {
@@ -57,8 +58,11 @@ public class CallerContext {
         Role role = identity.getRoles().stream()
                 .flatMap(name -> Role.fromValue(name).stream())
                 .max(Comparator.naturalOrder())
-                .orElseThrow(() -> new AuthenticationFailedException("The credential carries no project role"));
+                .orElse(null);
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            if (role == null) {
+                throw new AuthenticationFailedException("The token carries no project role");
+            }
             return new Caller(uuid(jwt.getClaim("tid"), "tid"), uuid(jwt.getClaim("pid"), "pid"), role,
                     new Actor(ActorType.USER, jwt.getSubject()));
         }

@@ -1,5 +1,7 @@
 package io.srecopilot.platform.security;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ public enum Role {
     OWNER;
 
     /** The name used in tokens, annotations and the API: lower case. */
+    @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -27,6 +30,11 @@ public enum Role {
     /** This role and every role it includes, e.g. admin gives admin, engineer, viewer. */
     public List<Role> withIncluded() {
         return Arrays.stream(values()).filter(this::includes).toList();
+    }
+
+    @JsonCreator
+    public static Role of(String value) {
+        return fromValue(value).orElseThrow(() -> new IllegalArgumentException("Unknown role: " + value));
     }
 
     public static Optional<Role> fromValue(String value) {

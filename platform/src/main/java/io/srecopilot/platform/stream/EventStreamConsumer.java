@@ -113,6 +113,10 @@ public class EventStreamConsumer {
     }
 
     private Uni<Void> process(StreamMessage<String, String, String> message) {
+        if (!running) {
+            // Shutting down: leave it pending; a live replica takes it over after min-idle.
+            return Uni.createFrom().voidItem();
+        }
         String type = message.payload().get("type");
         if (type != null && !dispatcher.wants(type)) {
             return acknowledge(message);

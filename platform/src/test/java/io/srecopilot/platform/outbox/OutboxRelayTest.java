@@ -12,6 +12,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.EventsConfig;
@@ -69,19 +70,23 @@ class OutboxRelayTest {
     void committedEventsGoToTheStreamAndTheProjectChannelInCommitOrder() {
         UUID project = UUID.randomUUID();
         List<String> live = new CopyOnWriteArrayList<>();
-        redis.pubsub(String.class).subscribe(config.realtimeChannel(tenant, project))
+        Cancellable subscription = redis.pubsub(String.class).subscribe(config.realtimeChannel(tenant, project))
                 .subscribe().with(live::add);
-        await().atMost(WAIT).until(() -> subscribers(config.realtimeChannel(tenant, project)) == 1);
+        try {
+            await().atMost(WAIT).until(() -> subscribers(config.realtimeChannel(tenant, project)) == 1);
 
-        List<EventEnvelope> written = List.of(events.event("test.a", tenant, project, 1),
-                events.event("test.b", tenant, project, 2), events.event("test.c", tenant, project, 3));
-        events.commit(written);
-        assertEquals(3, relay.relayOnce().await().atMost(WAIT));
+            List<EventEnvelope> written = List.of(events.event("test.a", tenant, project, 1),
+                    events.event("test.b", tenant, project, 2), events.event("test.c", tenant, project, 3));
+            events.commit(written);
+            assertEquals(3, relay.relayOnce().await().atMost(WAIT));
 
-        assertEquals(ids(written), ids(events.publishedFor(tenant)));
-        await().atMost(WAIT).until(() -> live.size() == 3);
-        assertEquals(ids(written), live.stream().map(codec::decode).map(EventEnvelope::id).toList());
-        assertEquals(0, unpublished());
+            assertEquals(ids(written), ids(events.publishedFor(tenant)));
+            await().atMost(WAIT).until(() -> live.size() == 3);
+            assertEquals(ids(written), live.stream().map(codec::decode).map(EventEnvelope::id).toList());
+            assertEquals(0, unpublished());
+        } finally {
+            subscription.cancel();
+        }
     }
 
     @Test

@@ -68,7 +68,7 @@ class SecurityProblemsTest {
                 .then().statusCode(200)
                 .body("tenantId", equalTo(engineer.tenantId().toString()))
                 .body("projectId", equalTo(engineer.projectId().toString()))
-                .body("role", equalTo("ENGINEER"))
+                .body("role", equalTo("engineer"))
                 .body("actor.type", equalTo("user"))
                 .body("actor.id", equalTo(engineer.userId().toString()));
     }

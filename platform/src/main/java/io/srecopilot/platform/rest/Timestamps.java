@@ -1,0 +1,19 @@
+package io.srecopilot.platform.rest;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Instants at PostgreSQL's precision, so a value read back equals the one written (and cursors match). */
+public final class Timestamps {
+
+    private Timestamps() {
+    }
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public static Instant of(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}
