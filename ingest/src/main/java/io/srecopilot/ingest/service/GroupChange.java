@@ -1,0 +1,39 @@
+package io.srecopilot.ingest.service;
+
+import java.util.List;
+
+/**
+ * What a notification changed about its alert group, and so which event it causes, if any. A
+ * notification that changed nothing (a redelivery, the other Alertmanager of an HA pair) causes none.
+ */
+public enum GroupChange {
+    OPENED("alertgroup.opened"),
+    UPDATED("alertgroup.updated"),
+    RESOLVED("alertgroup.resolved"),
+    NONE(null);
+
+    private final String eventType;
+
+    GroupChange(String eventType) {
+        this.eventType = eventType;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    static GroupChange of(SignalStore.GroupRow group, boolean firing, List<SignalStore.StoredSignal> changed) {
+        if (group.created()) {
+            // A group first seen already resolved needs nobody's attention.
+            return firing ? OPENED : NONE;
+        }
+        boolean wasFiring = "firing".equals(group.status());
+        if (wasFiring && !firing) {
+            return RESOLVED;
+        }
+        if (!wasFiring && firing) {
+            return UPDATED;
+        }
+        return changed.isEmpty() ? NONE : UPDATED;
+    }
+}

@@ -1,0 +1,232 @@
+package io.srecopilot.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.srecopilot.platform.events.Actor;
+import io.srecopilot.platform.events.ActorType;
+import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.EventsConfig;
+import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.security.ApiKeyFormat;
+import io.srecopilot.platform.security.Role;
+import io.srecopilot.platform.security.Scopes;
+import io.srecopilot.platform.testing.ServiceContractTest;
+import io.srecopilot.platform.testing.TestCaller;
+import io.srecopilot.platform.testing.TestStream;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class IngestServiceTest extends ServiceContractTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String WEBHOOK = "/api/v1/ingest/alertmanager";
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    EventsConfig config;
+    @Inject
+    EventCodec codec;
+
+    private final TestCaller admin = TestCaller.newTenant(Role.ADMIN);
+
+    @Override
+    protected String apiPrefix() {
+        return "/api/v1/ingest";
+    }
+
+    @Override
+    protected List<String> migrationVersions() {
+        return List.of("1");
+    }
+
+    @Test
+    void refusesMissingUnknownRevokedAndUnderprivilegedCredentials() {
+        String key = replicatedKey(admin, List.of(Scopes.INGEST_WRITE)).key();
+        given().contentType("application/json").body(notification("g", "firing", alert("A", "firing")))
+                .when().post(WEBHOOK).then().statusCode(401).contentType("application/problem+json");
+        post("sre_abcdefgh_" + "x".repeat(43), notification("g", "firing", alert("A", "firing"))).statusCode(401);
+        post(admin.withRole(Role.VIEWER).token(), notification("g", "firing", alert("A", "firing"))).statusCode(403);
+        post(replicatedKey(admin, List.of()).key(), notification("g", "firing", alert("A", "firing"))).statusCode(403);
+
+        ApiKeyFormat.NewKey revoked = replicatedKey(admin, List.of(Scopes.INGEST_WRITE));
+        post(revoked.key(), notification("g", "firing", alert("A", "firing"))).statusCode(200);
+        TestStream.append(event("apikey.revoked", admin, Map.of("id", keyIds.get(revoked.prefix()).toString())));
+        await().atMost(WAIT).untilAsserted(() ->
+                post(revoked.key(), notification("g", "firing", alert("A", "firing"))).statusCode(401));
+        post(key, notification("g", "firing", alert("A", "firing"))).statusCode(200);
+    }
+
+    @Test
+    void storesAlertsAsSignalsAndAnnouncesTheNewGroupOnce() {
+        String key = replicatedKey(admin, List.of(Scopes.INGEST_WRITE)).key();
+        Map<String, Object> firing = notification("{}:{service=\"checkout\"}", "firing",
+                alert("HighErrorRate", "firing"), alert("HighLatency", "firing"));
+        post(key, firing).statusCode(200)
+                .body("received", equalTo(2)).body("stored", equalTo(2))
+                .body("announced", equalTo("alertgroup.opened"));
+
+        List<EventEnvelope> opened = awaitAnnounced("alertgroup.opened", 1);
+        assertEquals(2, opened.get(0).data().get("signals").size());
+        assertEquals("apikey", opened.get(0).actor().type().value());
+        given().auth().oauth2(admin.token()).when().get("/api/v1/signals").then().statusCode(200)
+                .body("items.alertname", containsInAnyOrder("HighErrorRate", "HighLatency"))
+                .body("items.service", everyItem(equalTo("checkout")))
+                .body("items.severity", everyItem(equalTo("critical")));
+        given().auth().oauth2(TestCaller.newTenant(Role.OWNER).token()).when().get("/api/v1/signals").then()
+                .body("items", empty());
+    }
+
+    @Test
+    void redeliveriesAndHaDuplicatesChangeNothing() {
+        String key = replicatedKey(admin, List.of(Scopes.INGEST_WRITE)).key();
+        Map<String, Object> firing = notification("dup", "firing", alert("DiskFull", "firing"));
+        post(key, firing).statusCode(200).body("stored", equalTo(1));
+        post(key, firing).statusCode(200).body("duplicates", equalTo(1)).body("announced", nullValue());
+        Map<String, Object> fromPeer = notification("dup", "firing", alert("DiskFull", "firing"));
+        alerts(fromPeer).get(0).put("endsAt", "2026-11-23T07:30:00Z");
+        post(key, fromPeer).statusCode(200).body("duplicates", equalTo(1)).body("announced", nullValue());
+
+        awaitAnnounced("alertgroup.opened", 1);
+        assertEquals(0, announced("alertgroup.updated").size());
+        given().auth().oauth2(admin.token()).when().get("/api/v1/signals").then().body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void aGroupThatGrowsIsUpdatedAndOneThatStopsFiringIsResolved() {
+        String key = replicatedKey(admin, List.of(Scopes.INGEST_WRITE)).key();
+        post(key, notification("grow", "firing", alert("A", "firing"))).statusCode(200);
+        post(key, notification("grow", "firing", alert("A", "firing"), alert("B", "firing"))).statusCode(200)
+                .body("stored", equalTo(1)).body("duplicates", equalTo(1)).body("announced", equalTo("alertgroup.updated"));
+        JsonNode updated = awaitAnnounced("alertgroup.updated", 1).get(0).data().get("signals");
+        assertEquals(1, updated.size());
+        assertEquals("B", updated.get(0).get("alertname").asText());
+
+        post(key, notification("grow", "resolved", alert("A", "resolved"), alert("B", "resolved"))).statusCode(200)
+                .body("changed", equalTo(2)).body("announced", equalTo("alertgroup.resolved"));
+        awaitAnnounced("alertgroup.resolved", 1);
+        given().auth().oauth2(admin.token()).when().get("/api/v1/signals").then()
+                .body("items.status", everyItem(equalTo("resolved")));
+    }
+
+    @Test
+    void anEngineerMaySendAlertsWithTheirOwnToken() {
+        post(admin.withRole(Role.ENGINEER).token(), notification("manual", "firing", alert("Manual", "firing")))
+                .statusCode(200).body("announced", equalTo("alertgroup.opened"));
+    }
+
+    @Test
+    void anInvalidNotificationIsRefusedWholeAndNamesItsFaults() {
+        String key = replicatedKey(admin, List.of(Scopes.INGEST_WRITE)).key();
+        Map<String, Object> invalid = notification("bad", "firing", alert("Good", "firing"), alert("Bad", "burning"));
+        invalid.put("version", "3");
+        alerts(invalid).get(1).remove("startsAt");
+        post(key, invalid).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("version", "alerts[1].status", "alerts[1].startsAt"));
+        Map<String, Object> empty = notification("bad", "firing");
+        post(key, empty).statusCode(400).body("errors[0].field", equalTo("alerts"));
+        given().header("Authorization", "Bearer " + key).contentType("application/json").body("{\"alerts\": [")
+                .when().post(WEBHOOK).then().statusCode(400).body("type", equalTo("urn:sre-copilot:problem:malformed-body"));
+
+        given().auth().oauth2(admin.token()).when().get("/api/v1/signals").then().body("items", empty());
+        post(key, notification("after", "firing", alert("After", "firing"))).statusCode(200);
+        assertEquals("after", awaitAnnounced("alertgroup.opened", 1).get(0).data().get("groupKey").asText());
+    }
+
+    private final Map<String, UUID> keyIds = new HashMap<>();
+
+    /** A key auth created for the caller's project, once ingest's replica has it. */
+    private ApiKeyFormat.NewKey replicatedKey(TestCaller owner, List<String> scopes) {
+        ApiKeyFormat.NewKey key = ApiKeyFormat.generate();
+        UUID id = UUID.randomUUID();
+        keyIds.put(key.prefix(), id);
+        TestStream.append(event("apikey.created", owner, Map.of("id", id.toString(), "name", "alertmanager",
+                "prefix", key.prefix(), "keyHash", key.hash(), "scopes", scopes)));
+        // An empty body fails validation, which only happens once the key authenticated: nothing is written.
+        await().atMost(WAIT).until(() -> given().header("Authorization", "Bearer " + key.key()).contentType("application/json")
+                .body("{}").when().post(WEBHOOK).statusCode() != 401);
+        return key;
+    }
+
+    private ValidatableResponse post(String credential, Map<String, Object> body) {
+        return given().header("Authorization", "Bearer " + credential).contentType("application/json").body(body)
+                .when().post(WEBHOOK).then();
+    }
+
+    /** Waits for the relay to publish {@code count} events of the type, and for no more to follow. */
+    private List<EventEnvelope> awaitAnnounced(String type, int count) {
+        await().atMost(WAIT).until(() -> announced(type).size() >= count);
+        List<EventEnvelope> events = announced(type);
+        assertEquals(count, events.size());
+        return events;
+    }
+
+    private List<EventEnvelope> announced(String type) {
+        return redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+")).await().atMost(WAIT).stream()
+                .filter(message -> admin.tenantId().toString().equals(message.payload().get("tenantId"))
+                        && type.equals(message.payload().get("type")))
+                .map(message -> codec.decode(message.payload().get("event")))
+                .toList();
+    }
+
+    private EventEnvelope event(String type, TestCaller caller, Map<String, Object> data) {
+        return EventEnvelope.create(type, caller.tenantId(), caller.projectId(),
+                new Actor(ActorType.USER, caller.userId().toString()), new ResourceRef("apikey", "k"),
+                mapper.valueToTree(data));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> alerts(Map<String, Object> notification) {
+        return (List<Map<String, Object>>) notification.get("alerts");
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> notification(String groupKey, String status, Map<String, Object>... alerts) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("version", "4");
+        body.put("groupKey", groupKey);
+        body.put("status", status);
+        body.put("receiver", "sre-copilot");
+        body.put("groupLabels", Map.of("service", "checkout"));
+        body.put("commonLabels", Map.of("service", "checkout"));
+        body.put("commonAnnotations", Map.of("summary", "Checkout is unhappy"));
+        body.put("externalURL", "http://alertmanager:9093");
+        body.put("alerts", new ArrayList<>(List.of(alerts)));
+        return body;
+    }
+
+    private static Map<String, Object> alert(String name, String status) {
+        Map<String, Object> alert = new HashMap<>();
+        alert.put("status", status);
+        alert.put("labels", Map.of("alertname", name, "service", "checkout", "severity", "page"));
+        alert.put("annotations", Map.of("summary", name + " fired"));
+        alert.put("startsAt", "2026-11-23T06:00:00Z");
+        alert.put("endsAt", status.equals("resolved") ? "2026-11-23T06:30:00Z" : "0001-01-01T00:00:00Z");
+        alert.put("generatorURL", "http://prometheus:9090/graph");
+        alert.put("fingerprint", name.toLowerCase() + "0001");
+        return alert;
+    }
+}
