@@ -1,0 +1,29 @@
+package io.srecopilot.ai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An analysis as the API and {@code analysis.completed} show it. */
+public record AnalysisView(UUID id, UUID incidentId, String status, String reasoner, boolean inconclusive,
+        JsonNode missingData, JsonNode rankedServices, List<HypothesisView> hypotheses, Instant startedAt,
+        Instant completedAt) {
+
+    public record HypothesisView(UUID id, int rank, String claim, String description, String suspectService,
+            String category, BigDecimal confidence, JsonNode confidenceBreakdown, JsonNode evidence) {
+
+        static HypothesisView of(Hypothesis hypothesis) {
+            return new HypothesisView(hypothesis.id, hypothesis.rank, hypothesis.claim, hypothesis.description,
+                    hypothesis.suspectService, hypothesis.category, hypothesis.confidence,
+                    hypothesis.explanation.confidenceBreakdown(), hypothesis.explanation.evidence());
+        }
+    }
+
+    public static AnalysisView of(Analysis analysis, List<Hypothesis> hypotheses) {
+        return new AnalysisView(analysis.id, analysis.incidentId, analysis.status, analysis.reasoner,
+                analysis.inconclusive, analysis.findings.missingData(), analysis.findings.rankedServices(),
+                hypotheses.stream().map(HypothesisView::of).toList(), analysis.startedAt, analysis.completedAt);
+    }
+}

@@ -1,0 +1,76 @@
+package io.srecopilot.ai.reasoning;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The kind of failure a signal points at, read from the words of its alert name and summary.
+ * Categories are tried in order, most specific first, so "DatabaseConnectionErrors" is a
+ * dependency problem and "HighErrorRate" an error problem.
+ */
+public enum Category {
+    CHANGE("A recent change to %s caused it", Set.of("deploy", "deployment", "rollout", "release", "version",
+            "config", "configuration", "migration")),
+    SATURATION("%s is running out of capacity", Set.of("cpu", "memory", "mem", "oom", "disk", "filesystem", "space",
+            "inode", "inodes", "saturation", "saturated", "throttling", "throttled", "queue", "backlog", "full",
+            "exhausted", "pressure", "filling", "heap", "gc", "threads", "pool")),
+    DEPENDENCY("%s is failing because a dependency is", Set.of("dependency", "upstream", "downstream", "database",
+            "db", "postgres", "postgresql", "mysql", "redis", "kafka", "rabbitmq", "connection", "connections", "dns",
+            "timeout", "timeouts", "certificate", "tls")),
+    AVAILABILITY("%s is down or unreachable", Set.of("down", "unavailable", "unreachable", "crashlooping",
+            "crashloop", "restarting", "restarts", "absent", "probe", "notready", "unhealthy", "killed")),
+    LATENCY("%s is responding slowly", Set.of("latency", "slow", "duration", "p99", "p95", "response", "apdex")),
+    ERRORS("%s is failing requests", Set.of("error", "errors", "5xx", "500", "500s", "exception", "exceptions", "failure",
+            "failures", "failed", "failing")),
+    UNKNOWN("%s is misbehaving", Set.of());
+
+    private final String claimTemplate;
+    private final Set<String> words;
+
+    Category(String claimTemplate, Set<String> words) {
+        this.claimTemplate = claimTemplate;
+        this.words = words;
+    }
+
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String claim(String service) {
+        return String.format(Locale.ROOT, claimTemplate, service);
+    }
+
+    public boolean isKnown() {
+        return this != UNKNOWN;
+    }
+
+    public static Category of(SignalFact signal) {
+        List<String> tokens = new ArrayList<>(tokens(signal.alertname()));
+        tokens.addAll(tokens(signal.annotations().get("summary")));
+        for (Category category : values()) {
+            if (tokens.stream().anyMatch(category.words::contains)) {
+                return category;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    /** "KubePodCrashLooping" → kube, pod, crash, looping, podcrash, crashlooping…; "HTTP5xx" → http, 5xx. */
+    static List<String> tokens(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        String spaced = text.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+                .replaceAll("([A-Za-z])([0-9])", "$1 $2");
+        List<String> words = Arrays.stream(spaced.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+                .filter(word -> !word.isEmpty()).toList();
+        List<String> tokens = new ArrayList<>(words);
+        for (int i = 0; i + 1 < words.size(); i++) {
+            tokens.add(words.get(i) + words.get(i + 1));
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,118 @@
+package io.srecopilot.ai.reasoning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Ranks root-cause hypotheses from an incident's alerts without any model: one candidate per
+ * (service, kind of failure) the alerts point at, scored by {@link ConfidenceModel}. It is the
+ * default, and the fallback whenever the LLM is not configured or fails.
+ */
+@ApplicationScoped
+public class DeterministicReasoner {
+
+    public static final String NAME = "deterministic";
+    /** Below this confidence the best hypothesis is not worth acting on. */
+    static final double CONCLUSIVE = 0.6;
+    private static final int MAX_HYPOTHESES = 5;
+    private static final String UNKNOWN_SERVICE = "unknown service";
+
+    public Reasoning reason(IncidentFacts facts) {
+        List<SignalFact> signals = facts.signals().stream()
+                .map(signal -> signal.service() != null ? signal : withService(signal, facts.service()))
+                .toList();
+        List<Reasoning.RankedHypothesis> ranked = rank(candidates(signals));
+        boolean inconclusive = ranked.isEmpty() || ranked.get(0).confidence() < CONCLUSIVE;
+        return new Reasoning(NAME, ranked, rankedServices(ranked), inconclusive, missingData(signals));
+    }
+
+    private static List<Unranked> candidates(List<SignalFact> signals) {
+        if (signals.isEmpty()) {
+            return List.of();
+        }
+        Instant firstOnset = signals.stream().map(SignalFact::startsAt).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        Map<String, List<SignalFact>> byCandidate = new LinkedHashMap<>();
+        for (SignalFact signal : signals) {
+            byCandidate.computeIfAbsent(serviceOf(signal) + "\u0000" + Category.of(signal).name(), key -> new ArrayList<>())
+                    .add(signal);
+        }
+        return byCandidate.values().stream().map(supporting -> {
+            Category category = Category.of(supporting.get(0));
+            List<Factor> factors = ConfidenceModel.factors(supporting, signals, category, firstOnset);
+            return new Unranked(serviceOf(supporting.get(0)), category, supporting, factors,
+                    ConfidenceModel.confidence(factors));
+        }).toList();
+    }
+
+    private static List<Reasoning.RankedHypothesis> rank(List<Unranked> candidates) {
+        List<Unranked> ordered = candidates.stream()
+                .sorted(Comparator.comparingDouble(Unranked::confidence).reversed()
+                        .thenComparing(Unranked::service).thenComparing(Unranked::category))
+                .limit(MAX_HYPOTHESES)
+                .toList();
+        List<Reasoning.RankedHypothesis> ranked = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Unranked candidate = ordered.get(i);
+            ranked.add(new Reasoning.RankedHypothesis(i + 1, candidate.category().claim(candidate.service()),
+                    describe(candidate), UNKNOWN_SERVICE.equals(candidate.service()) ? null : candidate.service(),
+                    candidate.category(), candidate.confidence(), candidate.factors(),
+                    candidate.supporting().stream().map(Reasoning.Evidence::of).toList()));
+        }
+        return ranked;
+    }
+
+    private static String describe(Unranked candidate) {
+        SignalFact first = candidate.supporting().stream()
+                .min(Comparator.comparing(SignalFact::startsAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .orElseThrow();
+        String alerts = candidate.supporting().stream().map(SignalFact::alertname).distinct()
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%d alert(s) on %s point to a %s problem (%s). First: \"%s\" (%s) at %s.",
+                candidate.supporting().size(), candidate.service(), candidate.category().value(), alerts,
+                first.summary(), first.severity().value(), first.startsAt());
+    }
+
+    private static List<Reasoning.RankedService> rankedServices(List<Reasoning.RankedHypothesis> hypotheses) {
+        Map<String, Double> best = new LinkedHashMap<>();
+        hypotheses.stream().filter(hypothesis -> hypothesis.suspectService() != null)
+                .forEach(hypothesis -> best.merge(hypothesis.suspectService(), hypothesis.confidence(), Math::max));
+        return best.entrySet().stream()
+                .map(entry -> new Reasoning.RankedService(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparingDouble(Reasoning.RankedService::score).reversed()
+                        .thenComparing(Reasoning.RankedService::service))
+                .toList();
+    }
+
+    /** Said plainly, so nobody mistakes an alerts-only guess for a full investigation. */
+    private static List<Reasoning.MissingData> missingData(List<SignalFact> signals) {
+        List<Reasoning.MissingData> missing = new ArrayList<>();
+        if (signals.isEmpty()) {
+            missing.add(new Reasoning.MissingData("alerts", "no alerts are attached to this incident"));
+        }
+        missing.add(new Reasoning.MissingData("metrics", "no Prometheus data was queried for this analysis"));
+        missing.add(new Reasoning.MissingData("changes", "no deploy or change events were considered"));
+        return missing;
+    }
+
+    private static String serviceOf(SignalFact signal) {
+        return signal.service() == null ? UNKNOWN_SERVICE : signal.service();
+    }
+
+    private static SignalFact withService(SignalFact signal, String service) {
+        return new SignalFact(signal.id(), signal.alertname(), service, signal.severity(), signal.status(),
+                signal.startsAt(), signal.labels(), signal.annotations());
+    }
+
+    private record Unranked(String service, Category category, List<SignalFact> supporting, List<Factor> factors,
+            double confidence) {
+    }
+}

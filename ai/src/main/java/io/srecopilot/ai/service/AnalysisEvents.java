@@ -1,0 +1,41 @@
+package io.srecopilot.ai.service;
+
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.ai.Analysis;
+import io.srecopilot.ai.AnalysisView;
+import io.srecopilot.platform.events.Actor;
+import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** {@code analysis.started} and {@code analysis.completed}, about the incident analysed. */
+@ApplicationScoped
+public class AnalysisEvents {
+
+    private final Outbox outbox;
+    private final EventCodec codec;
+
+    public AnalysisEvents(Outbox outbox, EventCodec codec) {
+        this.outbox = outbox;
+        this.codec = codec;
+    }
+
+    Uni<Void> started(Analysis analysis, Actor actor) {
+        return append("analysis.started", analysis, actor, new Started(analysis.id, analysis.incidentId, analysis.reasoner));
+    }
+
+    Uni<Void> completed(Analysis analysis, AnalysisView view, Actor actor) {
+        return append("analysis.completed", analysis, actor, view);
+    }
+
+    private Uni<Void> append(String type, Analysis analysis, Actor actor, Object data) {
+        return outbox.append(EventEnvelope.create(type, analysis.tenantId, analysis.projectId, actor,
+                new ResourceRef("incident", analysis.incidentId.toString()), codec.toData(data)));
+    }
+
+    record Started(UUID analysisId, UUID incidentId, String reasoner) {
+    }
+}

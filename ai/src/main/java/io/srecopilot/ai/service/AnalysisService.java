@@ -1,0 +1,122 @@
+package io.srecopilot.ai.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.ai.Analysis;
+import io.srecopilot.ai.AnalysisView;
+import io.srecopilot.ai.Explanation;
+import io.srecopilot.ai.Findings;
+import io.srecopilot.ai.Hypothesis;
+import io.srecopilot.ai.IncidentContext;
+import io.srecopilot.ai.events.IncidentCreated;
+import io.srecopilot.ai.reasoning.DeterministicReasoner;
+import io.srecopilot.ai.reasoning.IncidentFacts;
+import io.srecopilot.ai.reasoning.Reasoning;
+import io.srecopilot.ai.reasoning.SignalFact;
+import io.srecopilot.ai.repository.AnalysisRepository;
+import io.srecopilot.platform.events.Actor;
+import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.problem.ProblemException;
+import io.srecopilot.platform.rest.Timestamps;
+import io.srecopilot.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** Keeps incidents' context and runs the reasoner over it, on announcement or on request. */
+@ApplicationScoped
+public class AnalysisService {
+
+    private static final Actor AI = Actor.system("ai");
+
+    private final DeterministicReasoner reasoner;
+    private final AnalysisRepository analyses;
+    private final AnalysisEvents events;
+    private final EventCodec codec;
+
+    public AnalysisService(DeterministicReasoner reasoner, AnalysisRepository analyses, AnalysisEvents events,
+            EventCodec codec) {
+        this.reasoner = reasoner;
+        this.analyses = analyses;
+        this.events = events;
+        this.codec = codec;
+    }
+
+    /** Stores the announced incident's context and analyses it; joins the consumer's transaction. */
+    @WithTransaction
+    public Uni<AnalysisView> analyseNewIncident(EventEnvelope event) {
+        IncidentCreated created = codec.fromData(event.data(), IncidentCreated.class);
+        return IncidentContext.<IncidentContext>findById(created.incident().id())
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing)
+                        : newContext(event, created).persist().map(IncidentContext.class::cast))
+                .chain(context -> run(context, AI));
+    }
+
+    @WithTransaction
+    public Uni<AnalysisView> rerun(Caller caller, UUID incidentId) {
+        return analyses.contextFor(caller.tenantId(), caller.projectId(), incidentId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("incident", incidentId))
+                .chain(context -> run(context, caller.actor()));
+    }
+
+    public Uni<AnalysisView> latest(Caller caller, UUID incidentId) {
+        return analyses.latestFor(caller.tenantId(), caller.projectId(), incidentId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("analysis of incident", incidentId))
+                .chain(analysis -> analyses.hypothesesOf(analysis.id).map(found -> AnalysisView.of(analysis, found)));
+    }
+
+    private Uni<AnalysisView> run(IncidentContext context, Actor actor) {
+        Analysis analysis = Analysis.start(context, DeterministicReasoner.NAME, codec.toData(List.of()));
+        return analysis.persist().call(() -> events.started(analysis, actor)).chain(() -> {
+            Reasoning reasoning = reasoner.reason(facts(context));
+            analysis.status = Analysis.COMPLETED;
+            analysis.inconclusive = reasoning.inconclusive();
+            analysis.findings = new Findings(codec.toData(reasoning.missingData()), codec.toData(reasoning.rankedServices()));
+            analysis.completedAt = Timestamps.now();
+            List<Hypothesis> hypotheses = reasoning.hypotheses().stream().map(ranked -> hypothesis(analysis, ranked)).toList();
+            AnalysisView view = AnalysisView.of(analysis, hypotheses);
+            return Hypothesis.persist(hypotheses).call(() -> events.completed(analysis, view, actor)).replaceWith(view);
+        });
+    }
+
+    private IncidentFacts facts(IncidentContext context) {
+        IncidentCreated snapshot = codec.fromData(context.snapshot, IncidentCreated.class);
+        IncidentCreated.Incident incident = snapshot.incident();
+        List<SignalFact> signals = snapshot.signals().stream()
+                .map(signal -> new SignalFact(signal.id(), signal.alertname(), signal.service(), signal.severity(),
+                        signal.status(), signal.startsAt(), signal.labels(), signal.annotations()))
+                .toList();
+        return new IncidentFacts(incident.id(), incident.title(), incident.service(), incident.severity(),
+                incident.startedAt(), signals);
+    }
+
+    private Hypothesis hypothesis(Analysis analysis, Reasoning.RankedHypothesis ranked) {
+        Hypothesis hypothesis = new Hypothesis();
+        hypothesis.id = UUID.randomUUID();
+        hypothesis.analysisId = analysis.id;
+        hypothesis.tenantId = analysis.tenantId;
+        hypothesis.projectId = analysis.projectId;
+        hypothesis.incidentId = analysis.incidentId;
+        hypothesis.rank = ranked.rank();
+        hypothesis.claim = ranked.claim();
+        hypothesis.description = ranked.description();
+        hypothesis.suspectService = ranked.suspectService();
+        hypothesis.category = ranked.category().value();
+        hypothesis.confidence = BigDecimal.valueOf(ranked.confidence());
+        hypothesis.explanation = new Explanation(codec.toData(ranked.confidenceBreakdown()),
+                codec.toData(ranked.evidence()));
+        return hypothesis;
+    }
+
+    private static IncidentContext newContext(EventEnvelope event, IncidentCreated created) {
+        IncidentContext context = new IncidentContext();
+        context.incidentId = created.incident().id();
+        context.tenantId = event.tenantId();
+        context.projectId = event.projectId();
+        context.snapshot = event.data();
+        context.receivedAt = Timestamps.now();
+        return context;
+    }
+}

@@ -1,0 +1,156 @@
+package io.srecopilot.ai;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.test.junit.QuarkusTest;
+import io.srecopilot.platform.events.Actor;
+import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.EventsConfig;
+import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.security.Role;
+import io.srecopilot.platform.testing.ServiceContractTest;
+import io.srecopilot.platform.testing.TestCaller;
+import io.srecopilot.platform.testing.TestStream;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AiServiceTest extends ServiceContractTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    EventsConfig config;
+    @Inject
+    EventCodec codec;
+
+    private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
+
+    @Override
+    protected String apiPrefix() {
+        return "/api/v1/ai";
+    }
+
+    @Override
+    protected List<String> migrationVersions() {
+        return List.of("1");
+    }
+
+    @Test
+    void refusesCallersWithoutTokenAndViewersWhoAskForANewRun() {
+        String path = "/api/v1/ai/incidents/" + UUID.randomUUID() + "/analysis";
+        given().when().get(path).then().statusCode(401);
+        given().auth().oauth2(engineer.withRole(Role.VIEWER).token()).when().post(path).then().statusCode(403);
+    }
+
+    @Test
+    void anAnnouncedIncidentIsAnalysedOnceWithExplainedRankedHypotheses() {
+        UUID incidentId = UUID.randomUUID();
+        EventEnvelope created = incidentCreated(incidentId);
+        TestStream.append(created);
+        TestStream.append(created);
+
+        String path = "/api/v1/ai/incidents/" + incidentId + "/analysis";
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(engineer.withRole(Role.VIEWER).token())
+                .when().get(path).then().statusCode(200));
+        given().auth().oauth2(engineer.token()).when().get(path).then()
+                .body("status", equalTo("completed"))
+                .body("reasoner", equalTo("deterministic"))
+                .body("inconclusive", equalTo(false))
+                .body("missingData.source", hasItems("metrics", "changes"))
+                .body("rankedServices[0].service", equalTo("checkout"))
+                .body("hypotheses[0].rank", equalTo(1))
+                .body("hypotheses[0].claim", equalTo("checkout is failing requests"))
+                .body("hypotheses[0].suspectService", equalTo("checkout"))
+                .body("hypotheses[0].category", equalTo("errors"))
+                // 0.30·1.0 (critical) + 0.25·(1/3) + 0.20·(2/2 on checkout) + 0.15·1.0 + 0.10·1.0 (fired first)
+                .body("hypotheses[0].confidence", equalTo(0.833f))
+                .body("hypotheses[0].confidenceBreakdown", hasSize(5))
+                .body("hypotheses[0].confidenceBreakdown[0].name", equalTo("severity"))
+                .body("hypotheses[0].evidence[0].alertname", equalTo("HighErrorRate"))
+                .body("hypotheses[1].category", equalTo("latency"));
+
+        await().atMost(WAIT).until(() -> announced("analysis.completed").size() == 1);
+        assertEquals(1, announced("analysis.started").size());
+        EventEnvelope completed = announced("analysis.completed").get(0);
+        assertEquals(incidentId.toString(), completed.resource().id());
+        assertEquals("checkout is failing requests", completed.data().get("hypotheses").get(0).get("claim").asText());
+    }
+
+    @Test
+    void anEngineerCanRunTheAnalysisAgain() {
+        UUID incidentId = UUID.randomUUID();
+        TestStream.append(incidentCreated(incidentId));
+        String path = "/api/v1/ai/incidents/" + incidentId + "/analysis";
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(engineer.token()).when().get(path)
+                .then().statusCode(200));
+        String first = given().auth().oauth2(engineer.token()).when().get(path).path("id");
+
+        String second = given().auth().oauth2(engineer.token()).when().post(path).then().statusCode(202)
+                .body("status", equalTo("completed")).body("id", not(equalTo(first))).extract().path("id");
+        given().auth().oauth2(engineer.token()).when().get(path).then().body("id", equalTo(second));
+        await().atMost(WAIT).until(() -> announced("analysis.completed").size() == 2);
+    }
+
+    @Test
+    void anotherTenantOrProjectCannotSeeOrRunIt() {
+        UUID incidentId = UUID.randomUUID();
+        TestStream.append(incidentCreated(incidentId));
+        String path = "/api/v1/ai/incidents/" + incidentId + "/analysis";
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(engineer.token()).when().get(path)
+                .then().statusCode(200));
+
+        for (TestCaller stranger : List.of(TestCaller.newTenant(Role.OWNER), engineer.inAnotherProject())) {
+            given().auth().oauth2(stranger.token()).when().get(path).then().statusCode(404)
+                    .body("type", equalTo("urn:sre-copilot:problem:not-found"));
+            given().auth().oauth2(stranger.withRole(Role.OWNER).token()).when().post(path).then().statusCode(404);
+        }
+        given().auth().oauth2(engineer.token()).when().post("/api/v1/ai/incidents/" + UUID.randomUUID() + "/analysis")
+                .then().statusCode(404).body("detail", notNullValue());
+    }
+
+    private List<EventEnvelope> announced(String type) {
+        return redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+")).await().atMost(WAIT).stream()
+                .filter(message -> engineer.tenantId().toString().equals(message.payload().get("tenantId"))
+                        && type.equals(message.payload().get("type")))
+                .map(message -> codec.decode(message.payload().get("event")))
+                .toList();
+    }
+
+    private EventEnvelope incidentCreated(UUID incidentId) {
+        Map<String, Object> incident = Map.of("id", incidentId.toString(), "number", 7, "title", "Checkout errors",
+                "service", "checkout", "severity", "critical", "state", "DETECTED",
+                "startedAt", "2026-11-23T06:00:00Z");
+        List<Map<String, Object>> signals = List.of(
+                signal("HighErrorRate", "critical", "2026-11-23T06:00:00Z"),
+                signal("HighLatency", "warning", "2026-11-23T06:03:00Z"));
+        return EventEnvelope.create("incident.created", engineer.tenantId(), engineer.projectId(),
+                Actor.system("correlation"), new ResourceRef("incident", incidentId.toString()),
+                mapper.valueToTree(Map.of("incident", incident, "signals", signals)));
+    }
+
+    private static Map<String, Object> signal(String alertname, String severity, String startsAt) {
+        return Map.of("id", UUID.randomUUID().toString(), "alertname", alertname, "service", "checkout",
+                "severity", severity, "status", "firing", "startsAt", startsAt,
+                "labels", Map.of("alertname", alertname), "annotations", Map.of("summary", alertname + " on checkout"));
+    }
+}
