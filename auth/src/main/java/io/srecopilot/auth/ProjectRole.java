@@ -1,0 +1,8 @@
+package io.srecopilot.auth;
+
+import io.srecopilot.platform.security.Role;
+import java.util.UUID;
+
+/** A project and the caller's role in it: {@code {id, name, role}}. */
+public record ProjectRole(UUID id, String name, Role role) {
+}

@@ -1,0 +1,121 @@
+package io.srecopilot.auth.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.auth.ProjectRole;
+import io.srecopilot.auth.Tenant;
+import io.srecopilot.auth.repository.AccountRepository;
+import io.srecopilot.auth.service.SessionService;
+import io.srecopilot.auth.service.WsTicketService;
+import io.srecopilot.auth.tokens.AccessToken;
+import io.srecopilot.auth.tokens.RefreshCookie;
+import io.srecopilot.platform.security.Caller;
+import io.srecopilot.platform.security.CallerContext;
+import io.srecopilot.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Sign-up, sign-in, token refresh, project switching and WebSocket tickets. */
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final SessionService sessions;
+    private final WsTicketService tickets;
+    private final AccountRepository accounts;
+    private final RefreshCookie refreshCookie;
+    private final CallerContext callerContext;
+
+    public AuthResource(SessionService sessions, WsTicketService tickets, AccountRepository accounts,
+            RefreshCookie refreshCookie, CallerContext callerContext) {
+        this.sessions = sessions;
+        this.tickets = tickets;
+        this.accounts = accounts;
+        this.refreshCookie = refreshCookie;
+        this.callerContext = callerContext;
+    }
+
+    @POST
+    @Path("/register")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<AccountViews.Registered>> register(@Valid @NotNull RegisterRequest request) {
+        return sessions.register(request).map(registered -> {
+            var account = registered.account();
+            AccountViews.Registered body = new AccountViews.Registered(registered.accessToken().accessToken(),
+                    registered.accessToken().expiresIn(), AccountViews.UserView.of(account.user()),
+                    AccountViews.TenantView.of(account.tenant()),
+                    new ProjectRole(account.project().id, account.project().name, io.srecopilot.platform.security.Role.OWNER));
+            return RestResponse.ResponseBuilder.<AccountViews.Registered>create(RestResponse.Status.CREATED).entity(body)
+                    .cookie(refreshCookie.of(account.refreshToken())).build();
+        });
+    }
+
+    @POST
+    @Path("/login")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<AccountViews.LoggedIn>> login(@Valid @NotNull LoginRequest request) {
+        return sessions.login(request).map(session -> RestResponse.ResponseBuilder.ok(new AccountViews.LoggedIn(
+                session.accessToken().accessToken(), session.accessToken().expiresIn(),
+                AccountViews.UserView.of(session.user()), session.projects().get(0).id(), session.projects()))
+                .cookie(refreshCookie.of(session.refreshToken())).build());
+    }
+
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    public Uni<RestResponse<AccessToken>> refresh(@CookieParam(RefreshCookie.NAME) String token) {
+        return sessions.refresh(token).map(refreshed -> RestResponse.ResponseBuilder.ok(refreshed.accessToken())
+                .cookie(refreshCookie.of(refreshed.refreshToken())).build());
+    }
+
+    @POST
+    @Path("/logout")
+    @PermitAll
+    public Uni<RestResponse<Void>> logout(@CookieParam(RefreshCookie.NAME) String token) {
+        return sessions.logout(token).map(ignored -> RestResponse.ResponseBuilder.<Void>noContent()
+                .cookie(refreshCookie.cleared()).build());
+    }
+
+    @POST
+    @Path("/switch-project")
+    @RolesAllowed(Roles.VIEWER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<AccessToken> switchProject(@Valid @NotNull SwitchProjectRequest request,
+            @CookieParam(RefreshCookie.NAME) String token) {
+        return sessions.switchProject(callerContext.get(), request.projectId(), token);
+    }
+
+    @POST
+    @Path("/ws-ticket")
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<AccountViews.Ticket> wsTicket() {
+        return tickets.issue(callerContext.get()).map(AccountViews.Ticket::new);
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed(Roles.VIEWER)
+    @WithSession
+    public Uni<AccountViews.Me> me() {
+        Caller caller = callerContext.get();
+        UUID userId = UUID.fromString(caller.actor().id());
+        return accounts.user(userId).chain(user -> Tenant.<Tenant>findById(user.tenantId)
+                .chain(tenant -> accounts.projectsOf(userId).map(projects -> new AccountViews.Me(
+                        AccountViews.UserView.of(user), AccountViews.TenantView.of(tenant),
+                        projects.stream().filter(project -> project.id().equals(caller.projectId())).findFirst().orElse(null),
+                        projects))));
+    }
+}

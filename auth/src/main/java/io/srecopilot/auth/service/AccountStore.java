@@ -1,0 +1,167 @@
+package io.srecopilot.auth.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.auth.Membership;
+import io.srecopilot.auth.Project;
+import io.srecopilot.auth.RefreshToken;
+import io.srecopilot.auth.Tenant;
+import io.srecopilot.auth.User;
+import io.srecopilot.auth.config.AuthConfig;
+import io.srecopilot.auth.rest.RegisterRequest;
+import io.srecopilot.auth.tokens.OpaqueTokens;
+import io.srecopilot.platform.events.Actor;
+import io.srecopilot.platform.events.ActorType;
+import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.problem.ProblemException;
+import io.srecopilot.platform.rest.Timestamps;
+import io.srecopilot.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Account and session writes; each method is one transaction with its events. */
+@ApplicationScoped
+public class AccountStore {
+
+    private final AuthEvents events;
+    private final AuthConfig config;
+
+    public AccountStore(AuthEvents events, AuthConfig config) {
+        this.events = events;
+        this.config = config;
+    }
+
+    /** A tenant, its owner and a default project; refused with 409 when the email has an account. */
+    @WithTransaction
+    public Uni<NewAccount> createAccount(RegisterRequest request, String passwordHash) {
+        return User.count("lower(email) = lower(?1)", request.email()).chain(existing -> {
+            if (existing > 0) {
+                return Uni.createFrom().failure(ProblemException.conflict("An account with this email already exists"));
+            }
+            Instant now = Timestamps.now();
+            Tenant tenant = new Tenant();
+            tenant.id = UUID.randomUUID();
+            tenant.name = request.tenantName().strip();
+            tenant.createdAt = now;
+            User user = new User();
+            user.id = UUID.randomUUID();
+            user.tenantId = tenant.id;
+            user.email = request.email().strip();
+            user.fullName = request.fullName().strip();
+            user.passwordHash = passwordHash;
+            user.createdAt = now;
+            Project project = new Project();
+            project.id = UUID.randomUUID();
+            project.tenantId = tenant.id;
+            project.name = Project.DEFAULT_NAME;
+            project.createdAt = now;
+            Membership owner = membership(project, user, Role.OWNER, now);
+            Actor actor = new Actor(ActorType.USER, user.id.toString());
+            return tenant.persist().call(user::persist).call(project::persist).call(owner::persist)
+                    .call(() -> events.emit("project.created", tenant.id, project.id, actor,
+                            new ResourceRef("project", project.id.toString()), Map.of("name", project.name)))
+                    .call(() -> events.emit("member.added", tenant.id, project.id, actor,
+                            new ResourceRef("member", user.id.toString()),
+                            Map.of("userId", user.id, "email", user.email, "role", Role.OWNER)))
+                    .chain(() -> startSession(user, project.id))
+                    .map(refresh -> new NewAccount(tenant, user, project, refresh));
+        });
+    }
+
+    @WithTransaction
+    public Uni<String> recordLogin(User user, UUID projectId) {
+        return User.update("lastLoginAt = ?1 where id = ?2", Timestamps.now(), user.id)
+                .call(() -> events.emit("user.login", user.tenantId, null, new Actor(ActorType.USER, user.id.toString()),
+                        new ResourceRef("user", user.id.toString()), Map.of("email", user.email)))
+                .chain(() -> startSession(user, projectId));
+    }
+
+    /** @param user null when no account has this email */
+    @WithTransaction
+    public Uni<Void> recordFailedLogin(User user, String email) {
+        String subject = user == null ? null : user.id.toString();
+        return events.emit("user.login_failed", user == null ? null : user.tenantId, null,
+                new Actor(ActorType.USER, subject), new ResourceRef("user", subject), Map.of("email", email));
+    }
+
+    /** Uses a refresh token once: returns its successor, or a refusal (after revoking a replayed token's family). */
+    @WithTransaction
+    public Uni<Rotation> rotate(String presented) {
+        Instant now = Timestamps.now();
+        return RefreshToken.<RefreshToken>find("tokenHash", OpaqueTokens.hash(presented))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(token -> {
+                    if (token == null) {
+                        return Uni.createFrom().item(Rotation.REFUSED);
+                    }
+                    if (token.usedAt != null) {
+                        return revokeFamily(token.familyId, now).replaceWith(Rotation.REFUSED);
+                    }
+                    if (!token.isUsable(now)) {
+                        return Uni.createFrom().item(Rotation.REFUSED);
+                    }
+                    token.usedAt = now;
+                    String successor = OpaqueTokens.generate();
+                    return successor(token, successor, now).persist()
+                            .replaceWith(new Rotation(successor, token.userId, token.projectId));
+                });
+    }
+
+    /** Later refreshes issue tokens for the project the user switched to. */
+    @WithTransaction
+    public Uni<Void> moveSession(String presented, UUID projectId) {
+        return RefreshToken.update("projectId = ?1 where tokenHash = ?2 and usedAt is null and revokedAt is null",
+                projectId, OpaqueTokens.hash(presented)).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<Void> endSession(String presented) {
+        return RefreshToken.<RefreshToken>find("tokenHash", OpaqueTokens.hash(presented)).firstResult()
+                .chain(token -> token == null ? Uni.createFrom().voidItem() : revokeFamily(token.familyId, Timestamps.now()));
+    }
+
+    private Uni<String> startSession(User user, UUID projectId) {
+        String raw = OpaqueTokens.generate();
+        RefreshToken token = new RefreshToken();
+        token.id = UUID.randomUUID();
+        token.familyId = UUID.randomUUID();
+        token.userId = user.id;
+        token.tenantId = user.tenantId;
+        token.projectId = projectId;
+        token.tokenHash = OpaqueTokens.hash(raw);
+        token.createdAt = Timestamps.now();
+        token.expiresAt = token.createdAt.plus(config.refreshTokenLifetime());
+        return token.persist().replaceWith(raw);
+    }
+
+    private RefreshToken successor(RefreshToken used, String raw, Instant now) {
+        RefreshToken next = new RefreshToken();
+        next.id = UUID.randomUUID();
+        next.familyId = used.familyId;
+        next.userId = used.userId;
+        next.tenantId = used.tenantId;
+        next.projectId = used.projectId;
+        next.tokenHash = OpaqueTokens.hash(raw);
+        next.createdAt = now;
+        next.expiresAt = now.plus(config.refreshTokenLifetime());
+        return next;
+    }
+
+    private static Uni<Void> revokeFamily(UUID familyId, Instant now) {
+        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId)
+                .replaceWithVoid();
+    }
+
+    private static Membership membership(Project project, User user, Role role, Instant now) {
+        Membership membership = new Membership();
+        membership.projectId = project.id;
+        membership.userId = user.id;
+        membership.tenantId = project.tenantId;
+        membership.role = role;
+        membership.createdAt = now;
+        return membership;
+    }
+}

@@ -1,0 +1,108 @@
+package io.srecopilot.auth.service;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.auth.ProjectRole;
+import io.srecopilot.auth.User;
+import io.srecopilot.auth.repository.AccountRepository;
+import io.srecopilot.auth.rest.LoginRequest;
+import io.srecopilot.auth.rest.RegisterRequest;
+import io.srecopilot.auth.tokens.AccessToken;
+import io.srecopilot.auth.tokens.AccessTokenIssuer;
+import io.srecopilot.auth.tokens.PasswordHasher;
+import io.srecopilot.platform.problem.ProblemException;
+import io.srecopilot.platform.problem.ProblemType;
+import io.srecopilot.platform.security.Caller;
+import io.srecopilot.platform.security.Role;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sign-up, sign-in, refresh and project switching. Password hashing runs on worker threads and
+ * outside any transaction, so a slow hash never holds the event loop or a database connection.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    private final AccountStore store;
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final AccessTokenIssuer issuer;
+    private final Vertx vertx;
+
+    public SessionService(AccountStore store, AccountRepository accounts, PasswordHasher hasher,
+            AccessTokenIssuer issuer, Vertx vertx) {
+        this.store = store;
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.vertx = vertx;
+    }
+
+    public record Registered(NewAccount account, AccessToken accessToken) {
+    }
+
+    public record LoggedIn(User user, List<ProjectRole> projects, AccessToken accessToken, String refreshToken) {
+    }
+
+    public record Refreshed(AccessToken accessToken, String refreshToken) {
+    }
+
+    public Uni<Registered> register(RegisterRequest request) {
+        return vertx.executeBlocking(() -> hasher.hash(request.password()), false)
+                .chain(hash -> store.createAccount(request, hash))
+                .map(account -> new Registered(account, issuer.issue(account.user().id, account.user().email,
+                        account.tenant().id, account.project().id, Role.OWNER)));
+    }
+
+    public Uni<LoggedIn> login(LoginRequest request) {
+        return accounts.userByEmail(request.email().strip()).chain(user -> vertx
+                .executeBlocking(() -> hasher.verify(request.password(), user == null ? null : user.passwordHash), false)
+                .chain(valid -> valid ? signIn(user)
+                        : store.recordFailedLogin(user, request.email().strip()).chain(() -> Uni.createFrom().failure(
+                                new ProblemException(ProblemType.UNAUTHORIZED, "The email or the password is wrong")))));
+    }
+
+    public Uni<Refreshed> refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("No refresh token"));
+        }
+        return store.rotate(refreshToken).chain(rotation -> {
+            if (rotation.refused()) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("Refresh token refused"));
+            }
+            return accounts.user(rotation.userId()).chain(user -> accounts.projectOf(user.id, rotation.projectId())
+                    .onItem().ifNull().failWith(() -> new AuthenticationFailedException("No longer a member"))
+                    .map(project -> new Refreshed(
+                            issuer.issue(user.id, user.email, user.tenantId, project.id(), project.role()),
+                            rotation.successor())));
+        });
+    }
+
+    /** A token for another of the caller's projects; 404 for a project they are not a member of. */
+    public Uni<AccessToken> switchProject(Caller caller, UUID projectId, String refreshToken) {
+        UUID userId = UUID.fromString(caller.actor().id());
+        return accounts.user(userId).chain(user -> accounts.projectOf(userId, projectId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("project", projectId))
+                .call(project -> refreshToken == null ? Uni.createFrom().voidItem() : store.moveSession(refreshToken, projectId))
+                .map(project -> issuer.issue(userId, user.email, user.tenantId, project.id(), project.role())));
+    }
+
+    public Uni<Void> logout(String refreshToken) {
+        return refreshToken == null ? Uni.createFrom().voidItem() : store.endSession(refreshToken);
+    }
+
+    private Uni<LoggedIn> signIn(User user) {
+        return accounts.projectsOf(user.id).chain(projects -> {
+            if (projects.isEmpty()) {
+                return Uni.createFrom().failure(new ProblemException(ProblemType.FORBIDDEN,
+                        "This account is not a member of any project"));
+            }
+            ProjectRole active = projects.get(0);
+            return store.recordLogin(user, active.id()).map(refresh -> new LoggedIn(user, projects,
+                    issuer.issue(user.id, user.email, user.tenantId, active.id(), active.role()), refresh));
+        });
+    }
+}

@@ -1,0 +1,250 @@
+package io.srecopilot.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.jwt.util.KeyUtils;
+import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.EventsConfig;
+import io.srecopilot.platform.security.ApiKeyFormat;
+import io.srecopilot.platform.security.Role;
+import io.srecopilot.platform.security.WsTicket;
+import io.srecopilot.platform.testing.ServiceContractTest;
+import io.srecopilot.platform.testing.TestCaller;
+import io.srecopilot.platform.testing.TestTokens;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuthServiceTest extends ServiceContractTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String PASSWORD = "correct horse battery";
+
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    EventsConfig config;
+    @Inject
+    EventCodec codec;
+
+    @Override
+    protected String apiPrefix() {
+        return "/api/v1/auth";
+    }
+
+    @Override
+    protected List<String> migrationVersions() {
+        return List.of("1");
+    }
+
+    @Test
+    void registeringCreatesATenantItsOwnerAndADefaultProject() {
+        String email = uniqueEmail();
+        Response registered = register(email);
+        registered.then().statusCode(201)
+                .body("expiresIn", equalTo(900))
+                .body("user.email", equalTo(email))
+                .body("user.fullName", equalTo("Ada Lovelace"))
+                .body("tenant.name", equalTo("Analytical Engines"))
+                .body("project.name", equalTo("Default"))
+                .body("project.role", equalTo("owner"))
+                .cookie("sre_refresh", notNullValue())
+                .header("Set-Cookie", containsString("HttpOnly"))
+                .header("Set-Cookie", containsString("SameSite=Strict"));
+
+        given().auth().oauth2(registered.path("accessToken")).when().get("/api/v1/auth/me").then().statusCode(200)
+                .body("user.email", equalTo(email))
+                .body("project.id", equalTo(registered.path("project.id")))
+                .body("project.role", equalTo("owner"))
+                .body("projects", hasSize(1));
+
+        String tenantId = registered.path("tenant.id");
+        await().atMost(WAIT).until(() -> announced(tenantId).size() == 2);
+        assertEquals(List.of("project.created", "member.added"), announced(tenantId).stream().map(EventEnvelope::type).toList());
+    }
+
+    @Test
+    void anEmailHasOneAccountWhateverItsCase() {
+        String email = uniqueEmail();
+        register(email).then().statusCode(201);
+        register(email.toUpperCase()).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void anInvalidSignUpNamesEveryBadField() {
+        given().contentType("application/json")
+                .body(Map.of("email", "not-an-email", "password", "short", "fullName", "", "tenantName", "Acme"))
+                .when().post("/api/v1/auth/register").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("email", "password", "fullName"));
+    }
+
+    @Test
+    void loginAnswersATokenForTheFirstProjectAndRefusesWrongPasswordsAlike() {
+        String email = uniqueEmail();
+        String projectId = register(email).path("project.id");
+
+        given().contentType("application/json").body(Map.of("email", email.toUpperCase(), "password", PASSWORD))
+                .when().post("/api/v1/auth/login").then().statusCode(200)
+                .body("accessToken", notNullValue())
+                .body("activeProjectId", equalTo(projectId))
+                .body("projects[0].role", equalTo("owner"))
+                .cookie("sre_refresh", notNullValue());
+        for (Map<String, String> wrong : List.of(Map.of("email", email, "password", "wrong password!"),
+                Map.of("email", "nobody-" + email, "password", PASSWORD))) {
+            given().contentType("application/json").body(wrong).when().post("/api/v1/auth/login").then()
+                    .statusCode(401).contentType("application/problem+json")
+                    .body("detail", equalTo("The email or the password is wrong"));
+        }
+    }
+
+    @Test
+    void aRefreshTokenWorksOnceAndItsReplayEndsTheSession() {
+        String first = register(uniqueEmail()).cookie("sre_refresh");
+
+        Response refreshed = refresh(first);
+        refreshed.then().statusCode(200).body("accessToken", notNullValue()).body("expiresIn", equalTo(900));
+        String second = refreshed.cookie("sre_refresh");
+        assertNotEquals(first, second);
+        given().auth().oauth2(refreshed.path("accessToken")).when().get("/api/v1/auth/me").then().statusCode(200);
+
+        refresh(first).then().statusCode(401);
+        refresh(second).then().statusCode(401);
+        given().when().post("/api/v1/auth/refresh").then().statusCode(401);
+    }
+
+    @Test
+    void loggingOutEndsTheSession() {
+        String cookie = register(uniqueEmail()).cookie("sre_refresh");
+        given().cookie("sre_refresh", cookie).when().post("/api/v1/auth/logout").then().statusCode(204)
+                .header("Set-Cookie", containsString("Max-Age=0"));
+        refresh(cookie).then().statusCode(401);
+    }
+
+    @Test
+    void switchingOnlyReachesProjectsTheUserBelongsTo() {
+        Response registered = register(uniqueEmail());
+        String token = registered.path("accessToken");
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("projectId", registered.path("project.id").toString()))
+                .when().post("/api/v1/auth/switch-project").then().statusCode(200).body("accessToken", notNullValue());
+        String strangersProject = register(uniqueEmail()).path("project.id");
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("projectId", strangersProject))
+                .when().post("/api/v1/auth/switch-project").then().statusCode(404);
+        given().contentType("application/json").body(Map.of("projectId", strangersProject))
+                .when().post("/api/v1/auth/switch-project").then().statusCode(401);
+    }
+
+    @Test
+    void aWebSocketTicketIsAShortLivedRecordOfTheCaller() {
+        TestCaller viewer = TestCaller.newTenant(Role.VIEWER);
+        String ticket = given().auth().oauth2(viewer.token()).when().post("/api/v1/auth/ws-ticket").then()
+                .statusCode(200).extract().path("ticket");
+        String stored = redis.value(String.class).get(WsTicket.key(ticket)).await().atMost(WAIT);
+        assertTrue(stored.contains(viewer.projectId().toString()) && stored.contains("\"viewer\""), stored);
+        long ttl = redis.key().ttl(WsTicket.key(ticket)).await().atMost(WAIT);
+        assertTrue(ttl > 0 && ttl <= 30, "ttl " + ttl);
+        given().when().post("/api/v1/auth/ws-ticket").then().statusCode(401);
+    }
+
+    @Test
+    void adminsManageTheirProjectsApiKeysAndOthersCannot() {
+        Response owner = register(uniqueEmail());
+        String token = owner.path("accessToken");
+        String projectId = owner.path("project.id");
+        String keys = "/api/v1/projects/" + projectId + "/api-keys";
+
+        Response created = given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", "alertmanager", "scopes", List.of("ingest:write"))).when().post(keys);
+        created.then().statusCode(201).body("key", startsWith("sre_")).body("prefix", notNullValue())
+                .body("scopes", equalTo(List.of("ingest:write")));
+        String key = created.path("key");
+        String keyId = created.path("id");
+        given().auth().oauth2(token).when().get(keys).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].name", equalTo("alertmanager"))
+                .body("items[0].key", nullValue()).body(not(containsString(key)));
+
+        String tenantId = owner.path("tenant.id");
+        await().atMost(WAIT).until(() -> announced(tenantId).stream().anyMatch(e -> e.type().equals("apikey.created")));
+        EventEnvelope announcedKey = announced(tenantId).stream().filter(e -> e.type().equals("apikey.created"))
+                .findFirst().orElseThrow();
+        assertEquals(ApiKeyFormat.hash(key), announcedKey.data().get("keyHash").asText());
+        assertTrue(!announcedKey.data().toString().contains(key), "the key itself is never announced");
+
+        TestCaller sameProjectEngineer = TestCaller.of(UUID.fromString(tenantId), UUID.fromString(projectId), Role.ENGINEER);
+        given().auth().oauth2(sameProjectEngineer.token()).when().get(keys).then().statusCode(403);
+        given().when().get(keys).then().statusCode(401);
+        TestCaller otherTenantAdmin = TestCaller.newTenant(Role.OWNER);
+        given().auth().oauth2(otherTenantAdmin.token()).when().get(keys).then().statusCode(404);
+        given().auth().oauth2(otherTenantAdmin.token()).when()
+                .delete("/api/v1/projects/" + otherTenantAdmin.projectId() + "/api-keys/" + keyId).then().statusCode(404);
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", "x", "scopes", List.of("root"))).when().post(keys).then().statusCode(400)
+                .body("errors[0].field", equalTo("scopes[0]"));
+
+        given().auth().oauth2(token).when().delete(keys + "/" + keyId).then().statusCode(204);
+        given().auth().oauth2(token).when().get(keys).then().body("items[0].revokedAt", notNullValue());
+        await().atMost(WAIT).until(() -> announced(tenantId).stream().anyMatch(e -> e.type().equals("apikey.revoked")));
+    }
+
+    @Test
+    void publishesTheVerificationKeyAsAJwks() throws Exception {
+        RSAPublicKey key = (RSAPublicKey) KeyUtils.readPublicKey(TestTokens.PUBLIC_KEY_LOCATION);
+        given().when().get("/api/v1/auth/jwks").then().statusCode(200)
+                .body("keys[0].kty", equalTo("RSA"))
+                .body("keys[0].alg", equalTo("RS256"))
+                .body("keys[0].kid", notNullValue())
+                .body("keys[0].n", equalTo(unsignedBase64Url(key.getModulus())));
+    }
+
+    private List<EventEnvelope> announced(String tenantId) {
+        return redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+")).await().atMost(WAIT).stream()
+                .filter(message -> tenantId.equals(message.payload().get("tenantId")))
+                .map(message -> codec.decode(message.payload().get("event")))
+                .toList();
+    }
+
+    private static Response refresh(String cookie) {
+        return given().cookie("sre_refresh", cookie).when().post("/api/v1/auth/refresh");
+    }
+
+    private static Response register(String email) {
+        return given().contentType("application/json")
+                .body(Map.of("email", email, "password", PASSWORD, "fullName", "Ada Lovelace",
+                        "tenantName", "Analytical Engines"))
+                .when().post("/api/v1/auth/register");
+    }
+
+    private static String uniqueEmail() {
+        return "ada-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private static String unsignedBase64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        int start = bytes[0] == 0 ? 1 : 0;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOfRange(bytes, start, bytes.length));
+    }
+}
