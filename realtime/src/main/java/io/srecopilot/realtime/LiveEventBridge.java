@@ -1,0 +1,106 @@
+package io.srecopilot.realtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.EventsConfig;
+import io.srecopilot.platform.events.MalformedEventException;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * Listens to every project's live channel ({@code sre:rt:*}) and sends each event to this
+ * replica's connections of that tenant and project, and to nobody else. Resubscribes when Redis
+ * comes back after an outage.
+ */
+@ApplicationScoped
+public class LiveEventBridge {
+
+    private static final Logger LOG = Logger.getLogger(LiveEventBridge.class);
+    private static final long RESUBSCRIBE_AFTER_MS = 1_000;
+
+    private final ReactiveRedisDataSource redis;
+    private final ProjectConnections connections;
+    private final EventCodec codec;
+    private final ObjectMapper mapper;
+    private final EventsConfig config;
+    private final Vertx vertx;
+    private final Counter delivered;
+    private volatile boolean running;
+
+    public LiveEventBridge(ReactiveRedisDataSource redis, ProjectConnections connections, EventCodec codec,
+            ObjectMapper mapper, EventsConfig config, Vertx vertx, MeterRegistry registry) {
+        this.redis = redis;
+        this.connections = connections;
+        this.codec = codec;
+        this.mapper = mapper;
+        this.config = config;
+        this.vertx = vertx;
+        this.delivered = Counter.builder("sre.realtime.messages.sent").description("Live messages sent to browsers")
+                .register(registry);
+        Gauge.builder("sre.realtime.connections", connections, ProjectConnections::count)
+                .description("Open WebSocket connections on this replica").register(registry);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        subscribe();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+    }
+
+    private void subscribe() {
+        if (!running) {
+            return;
+        }
+        redis.pubsub(String.class).subscribeToPattern(config.realtimeChannelPrefix() + ":*",
+                (channel, payload) -> forward(payload), this::resubscribeLater, failure -> resubscribeLater())
+                .subscribe().with(subscriber -> LOG.infof("Listening to %s:*", config.realtimeChannelPrefix()),
+                        failure -> {
+                            LOG.warnf("Cannot subscribe to live channels yet: %s", failure.toString());
+                            resubscribeLater();
+                        });
+    }
+
+    private void resubscribeLater() {
+        if (running) {
+            vertx.setTimer(RESUBSCRIBE_AFTER_MS, timer -> subscribe());
+        }
+    }
+
+    void forward(String payload) {
+        EventEnvelope event;
+        try {
+            event = codec.decode(payload);
+        } catch (MalformedEventException e) {
+            LOG.warnf("Ignored a live message that is not an event: %s", e.getMessage());
+            return;
+        }
+        if (!LiveMessage.isLive(event.type()) || event.tenantId() == null || event.projectId() == null) {
+            return;
+        }
+        String message;
+        try {
+            message = mapper.writeValueAsString(LiveMessage.of(event));
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Event %s cannot be sent live: %s", event.id(), e.getMessage());
+            return;
+        }
+        for (WebSocketConnection connection : connections.of(event.tenantId(), event.projectId())) {
+            connection.sendText(message).subscribe().with(sent -> delivered.increment(),
+                    failure -> LOG.debugf("Live message to %s not sent: %s", connection.id(), failure.toString()));
+        }
+    }
+}
