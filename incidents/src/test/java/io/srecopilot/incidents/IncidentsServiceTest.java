@@ -74,6 +74,7 @@ class IncidentsServiceTest extends ServiceContractTest {
         given().auth().oauth2(engineer.token()).when().get("/api/v1/incidents/" + id).then().statusCode(200)
                 .body("number", equalTo(1))
                 .body("state", equalTo("DETECTED"))
+                .body("allowedTransitions", equalTo(List.of("ACKNOWLEDGED", "INVESTIGATING", "RESOLVED")))
                 .body("source", equalTo("manual"))
                 .body("severity", equalTo("high"))
                 .body("detectedAt", notNullValue());
@@ -117,7 +118,8 @@ class IncidentsServiceTest extends ServiceContractTest {
         transition(id, "ACKNOWLEDGED").statusCode(200).body("acknowledgedAt", notNullValue());
         transition(id, "INVESTIGATING").statusCode(200);
         transition(id, "MITIGATED").statusCode(200).body("mitigatedAt", notNullValue());
-        transition(id, "RESOLVED").statusCode(200).body("resolvedAt", notNullValue());
+        transition(id, "RESOLVED").statusCode(200).body("resolvedAt", notNullValue())
+                .body("allowedTransitions", equalTo(List.of("INVESTIGATING")));
         transition(id, "LEARNED").statusCode(409).body("detail", containsString("postmortem"));
         transition(id, "INVESTIGATING").statusCode(200).body("state", equalTo("INVESTIGATING"))
                 .body("resolvedAt", nullValue()).body("acknowledgedAt", notNullValue());
