@@ -1,0 +1,116 @@
+// The core contract (docs/architecture.md): field names the services answer with.
+
+export type Severity = 'critical' | 'high' | 'warning' | 'info'
+export type Role = 'viewer' | 'engineer' | 'admin' | 'owner'
+export type IncidentState =
+  | 'DETECTED'
+  | 'ACKNOWLEDGED'
+  | 'INVESTIGATING'
+  | 'MITIGATED'
+  | 'RESOLVED'
+  | 'LEARNED'
+  | 'INCONCLUSIVE'
+
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export interface Incident {
+  id: string
+  number: number
+  title: string
+  description: string | null
+  service: string | null
+  severity: Severity
+  state: IncidentState
+  allowedTransitions: IncidentState[]
+  source: 'alert' | 'manual'
+  startedAt: string
+  detectedAt: string
+  acknowledgedAt: string | null
+  mitigatedAt: string | null
+  resolvedAt: string | null
+  updatedAt: string
+}
+
+export interface TimelineEntry {
+  id: string
+  kind: string
+  actor: { type: string; id: string | null }
+  from: IncidentState | null
+  to: IncidentState | null
+  message: string | null
+  occurredAt: string
+}
+
+export interface Factor {
+  name: string
+  score: number
+  weight: number
+  reason: string
+}
+
+export interface Evidence {
+  kind: string
+  signalId: string
+  alertname: string
+  service: string | null
+  severity: Severity
+  status: string
+  startsAt: string
+  summary: string
+}
+
+export interface Hypothesis {
+  id: string
+  rank: number
+  claim: string
+  description: string
+  suspectService: string | null
+  category: string
+  confidence: number
+  confidenceBreakdown: Factor[]
+  evidence: Evidence[]
+}
+
+export interface Analysis {
+  id: string
+  incidentId: string
+  status: 'running' | 'completed' | 'failed'
+  reasoner: string
+  inconclusive: boolean
+  missingData: { source: string; reason: string }[]
+  rankedServices: { service: string; score: number }[]
+  hypotheses: Hypothesis[]
+  startedAt: string
+  completedAt: string | null
+}
+
+export interface ProjectRole {
+  id: string
+  name: string
+  role: Role
+}
+
+export interface User {
+  id: string
+  email: string
+  fullName: string
+}
+
+export interface LiveMessage<T = unknown> {
+  id: string
+  type: string
+  resource: { type: string; id: string } | null
+  data: T
+  occurredAt: string
+}
+
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail?: string
+  errors?: { field: string; message: string }[]
+}

@@ -1,0 +1,24 @@
+/** "just now", "4 min ago", "3 h ago", "2 d ago": how long ago an ISO instant was. */
+export function ago(iso: string | null | undefined, now: number = Date.now()): string {
+  if (!iso) {
+    return '—'
+  }
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000))
+  if (seconds < 45) {
+    return 'just now'
+  }
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 60) {
+    return `${minutes} min ago`
+  }
+  const hours = Math.round(minutes / 60)
+  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} d ago`
+}
+
+export function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`
+}
+
+export function humanState(state: string): string {
+  return state.charAt(0) + state.slice(1).toLowerCase()
+}

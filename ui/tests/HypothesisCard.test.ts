@@ -1,0 +1,28 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import HypothesisCard from '../src/components/HypothesisCard.vue'
+import type { Hypothesis } from '../src/api/types'
+
+const hypothesis: Hypothesis = {
+  id: 'h1', rank: 1, claim: 'checkout is failing requests', description: '2 alert(s) on checkout…',
+  suspectService: 'checkout', category: 'errors', confidence: 0.833,
+  confidenceBreakdown: [
+    { name: 'severity', score: 1, weight: 0.3, reason: 'worst supporting alert is critical' },
+    { name: 'corroboration', score: 1 / 3, weight: 0.25, reason: '1 alert(s) agree' },
+  ],
+  evidence: [{ kind: 'signal', signalId: 's1', alertname: 'HighErrorRate', service: 'checkout', severity: 'critical',
+    status: 'firing', startsAt: '2026-11-23T06:00:00Z', summary: 'Error rate above 5%' }],
+}
+
+describe('HypothesisCard', () => {
+  it('shows the claim, its confidence and every factor that makes it up', () => {
+    const card = mount(HypothesisCard, { props: { hypothesis } })
+    expect(card.find('[data-test=claim]').text()).toBe('checkout is failing requests')
+    expect(card.find('[data-test=confidence]').text()).toBe('83%')
+    const rows = card.findAll('[data-test=breakdown] tbody tr')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].text()).toContain('worst supporting alert is critical')
+    expect(rows[1].text()).toContain('0.083')
+    expect(card.text()).toContain('HighErrorRate')
+  })
+})

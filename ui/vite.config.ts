@@ -1,0 +1,33 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+
+// Where each service listens; the local run and the e2e suite override these.
+const service = (name: string, port: number) => process.env[`SRE_${name}_URL`] ?? `http://127.0.0.1:${port}`
+const auth = service('AUTH', 8081)
+const incidents = service('INCIDENTS', 8082)
+const ai = service('AI', 8083)
+const ingest = service('INGEST', 8084)
+const realtime = service('REALTIME', 8085)
+const audit = service('AUDIT', 8086)
+
+// Routing by prefix, as the Ingress does in production (docs/architecture.md).
+const proxy = {
+  '/api/v1/auth': auth,
+  '/api/v1/projects': auth,
+  '/api/v1/incidents': incidents,
+  '/api/v1/notification-channels': incidents,
+  '/api/v1/ai': ai,
+  '/api/v1/ingest': ingest,
+  '/api/v1/integrations': ingest,
+  '/api/v1/signals': ingest,
+  '/api/v1/audit': audit,
+  '/ws': { target: realtime, ws: true },
+}
+
+export default defineConfig({
+  plugins: [vue()],
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
+  test: { environment: 'happy-dom', include: ['tests/**/*.test.ts'] },
+})
