@@ -22,3 +22,17 @@ export function percent(fraction: number): string {
 export function humanState(state: string): string {
   return state.charAt(0) + state.slice(1).toLowerCase()
 }
+
+const ACTIONS: Record<string, string> = {
+  ACKNOWLEDGED: 'Acknowledge',
+  INVESTIGATING: 'Investigate',
+  MITIGATED: 'Mark mitigated',
+  RESOLVED: 'Resolve',
+  INCONCLUSIVE: 'Mark inconclusive',
+  LEARNED: 'Mark learned',
+}
+
+/** The button that moves an incident to a state: "Acknowledge", "Resolve"… */
+export function actionFor(state: string, current: string): string {
+  return state === 'INVESTIGATING' && (current === 'RESOLVED' || current === 'MITIGATED') ? 'Reopen investigation' : (ACTIONS[state] ?? humanState(state))
+}

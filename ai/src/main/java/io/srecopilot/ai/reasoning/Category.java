@@ -12,26 +12,28 @@ import java.util.Set;
  * dependency problem and "HighErrorRate" an error problem.
  */
 public enum Category {
-    CHANGE("A recent change to %s caused it", Set.of("deploy", "deployment", "rollout", "release", "version",
+    CHANGE("A recent change to %s caused it", "a recent change", Set.of("deploy", "deployment", "rollout", "release", "version",
             "config", "configuration", "migration")),
-    SATURATION("%s is running out of capacity", Set.of("cpu", "memory", "mem", "oom", "disk", "filesystem", "space",
+    SATURATION("%s is running out of capacity", "exhausted capacity", Set.of("cpu", "memory", "mem", "oom", "disk", "filesystem", "space",
             "inode", "inodes", "saturation", "saturated", "throttling", "throttled", "queue", "backlog", "full",
             "exhausted", "pressure", "filling", "heap", "gc", "threads", "pool")),
-    DEPENDENCY("%s is failing because a dependency is", Set.of("dependency", "upstream", "downstream", "database",
+    DEPENDENCY("%s is failing because a dependency is", "a failing dependency", Set.of("dependency", "upstream", "downstream", "database",
             "db", "postgres", "postgresql", "mysql", "redis", "kafka", "rabbitmq", "connection", "connections", "dns",
             "timeout", "timeouts", "certificate", "tls")),
-    AVAILABILITY("%s is down or unreachable", Set.of("down", "unavailable", "unreachable", "crashlooping",
+    AVAILABILITY("%s is down or unreachable", "unavailability", Set.of("down", "unavailable", "unreachable", "crashlooping",
             "crashloop", "restarting", "restarts", "absent", "probe", "notready", "unhealthy", "killed")),
-    LATENCY("%s is responding slowly", Set.of("latency", "slow", "duration", "p99", "p95", "response", "apdex")),
-    ERRORS("%s is failing requests", Set.of("error", "errors", "5xx", "500", "500s", "exception", "exceptions", "failure",
+    LATENCY("%s is responding slowly", "slow responses", Set.of("latency", "slow", "duration", "p99", "p95", "response", "apdex")),
+    ERRORS("%s is failing requests", "failing requests", Set.of("error", "errors", "5xx", "500", "500s", "exception", "exceptions", "failure",
             "failures", "failed", "failing")),
-    UNKNOWN("%s is misbehaving", Set.of());
+    UNKNOWN("%s is misbehaving", "a problem of unknown kind", Set.of());
 
     private final String claimTemplate;
+    private final String symptom;
     private final Set<String> words;
 
-    Category(String claimTemplate, Set<String> words) {
+    Category(String claimTemplate, String symptom, Set<String> words) {
         this.claimTemplate = claimTemplate;
+        this.symptom = symptom;
         this.words = words;
     }
 
@@ -41,6 +43,11 @@ public enum Category {
 
     public String claim(String service) {
         return String.format(Locale.ROOT, claimTemplate, service);
+    }
+
+    /** What the alerts show, for sentences: "point to failing requests". */
+    public String symptom() {
+        return symptom;
     }
 
     public boolean isKnown() {

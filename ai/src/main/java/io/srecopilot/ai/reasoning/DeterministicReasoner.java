@@ -76,8 +76,8 @@ public class DeterministicReasoner {
                 .orElseThrow();
         String alerts = candidate.supporting().stream().map(SignalFact::alertname).distinct()
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%d alert(s) on %s point to a %s problem (%s). First: \"%s\" (%s) at %s.",
-                candidate.supporting().size(), candidate.service(), candidate.category().value(), alerts,
+        return String.format(Locale.ROOT, "%d alert(s) on %s point to %s (%s). First: \"%s\" (%s) at %s.",
+                candidate.supporting().size(), candidate.service(), candidate.category().symptom(), alerts,
                 first.summary(), first.severity().value(), first.startsAt());
     }
 
