@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Builds and starts SRE Copilot on this machine: the six services and the UI against PostgreSQL and
+# Redis on 127.0.0.1, plus Prometheus and Alertmanager where Debian's packages are installed; seeds
+# a demo tenant and prints the URL and the demo login. Stop it with deploy/local/down.sh.
+#
+#   --no-build       use the jars and UI already built
+#   --no-ui          services only
+#   --ui-preview     serve the built UI (vite preview) instead of the dev server
+#   --no-seed        no demo tenant
+#   --no-monitoring  no Prometheus or Alertmanager
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+build=1 ui=dev seed=1 monitoring=1
+for arg in "$@"; do
+  case $arg in
+    --no-build) build=0 ;;
+    --no-ui) ui=none ;;
+    --ui-preview) ui=preview ;;
+    --no-seed) seed=0 ;;
+    --no-monitoring) monitoring=0 ;;
+    *) echo "unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+require_tools() {
+  have java || fail "Java 17 or newer is needed (Debian: apt-get install openjdk-17-jdk-headless)"
+  have openssl || fail "openssl is needed to create the development signing key (apt-get install openssl)"
+  have curl || fail "curl is needed (apt-get install curl)"
+  if [[ $ui != none || $seed == 1 ]]; then
+    have node && have npm || fail "Node.js 20.19+ and npm are needed for the UI and the demo seed (https://nodejs.org)"
+  fi
+}
+
+ensure_postgres() {
+  if ! pg_isready -q -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" 2>/dev/null; then
+    if have pg_ctlcluster && [[ -d /etc/postgresql ]]; then
+      say "Starting PostgreSQL"
+      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
+      for _ in $(seq 1 30); do pg_isready -q -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" && break; sleep 1; done
+    fi
+    pg_isready -q -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" 2>/dev/null \
+      || fail "PostgreSQL 15+ must listen on $SRE_DB_HOST:$SRE_DB_PORT (Debian: apt-get install postgresql)"
+  fi
+  if ! psql -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" -U "$SRE_DB_USER" -d postgres -tAc \
+      "SELECT 1 FROM pg_database WHERE datname = '$SRE_DB_NAME'" | grep -q 1; then
+    say "Creating database $SRE_DB_NAME"
+    createdb -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" -U "$SRE_DB_USER" "$SRE_DB_NAME"
+  fi
+}
+
+ensure_redis() {
+  local host_port=${SRE_REDIS_URL#redis://}
+  host_port=${host_port%%/*}
+  local host=${host_port%%:*} port=${host_port##*:}
+  if ! redis-cli -h "$host" -p "$port" ping >/dev/null 2>&1; then
+    if have redis-server; then
+      say "Starting Redis"
+      redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$port" --save "" --appendonly no >/dev/null
+      for _ in $(seq 1 20); do redis-cli -h "$host" -p "$port" ping >/dev/null 2>&1 && break; sleep 0.5; done
+    fi
+    redis-cli -h "$host" -p "$port" ping >/dev/null 2>&1 || fail "Redis 7 must listen on $host:$port (Debian: apt-get install redis-server)"
+  fi
+}
+
+ensure_keys() {
+  mkdir -p "$RUN_DIR/keys" "$RUN_DIR/logs" "$RUN_DIR/pids"
+  if [[ ! -f $RUN_DIR/keys/private.pem ]]; then
+    say "Creating a development key pair for access tokens"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$RUN_DIR/keys/private.pem" 2>/dev/null
+    openssl pkey -in "$RUN_DIR/keys/private.pem" -pubout -out "$RUN_DIR/keys/public.pem"
+    chmod 600 "$RUN_DIR/keys/private.pem"
+  fi
+}
+
+build_all() {
+  say "Building (about two minutes the first time)"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+}
+
+start_service() {
+  local name=$1 port=${PORTS[$1]}
+  local jar=$ROOT/$name/target/quarkus-app/quarkus-run.jar
+  [[ -f $jar ]] || fail "$jar is missing: build first (run without --no-build)"
+  stop_process "$name"
+  # The Secure flag would keep the refresh cookie off plain-http local origins.
+  SRE_JWT_PUBLIC_KEY=$RUN_DIR/keys/public.pem SRE_JWT_PRIVATE_KEY=$RUN_DIR/keys/private.pem \
+    SRE_AUTH_REFRESH_COOKIE_SECURE=false QUARKUS_HTTP_PORT=$port \
+    nohup java ${SRE_JAVA_OPTS:--Xms64m -Xmx384m} -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &
+  echo $! >"$RUN_DIR/pids/$name.pid"
+}
+
+await_ready() {
+  local deadline=$((SECONDS + ${SRE_START_TIMEOUT:-120}))
+  for name in "${SERVICES[@]}"; do
+    until curl -fsS "http://127.0.0.1:${PORTS[$name]}/q/health/ready" >/dev/null 2>&1; do
+      kill -0 "$(cat "$RUN_DIR/pids/$name.pid")" 2>/dev/null || fail "$name stopped; see $RUN_DIR/logs/$name.log"
+      ((SECONDS < deadline)) || fail "$name is not ready; see $RUN_DIR/logs/$name.log"
+      sleep 0.5
+    done
+  done
+}
+
+service_urls() {
+  export SRE_AUTH_URL=http://127.0.0.1:${PORTS[auth]} SRE_INCIDENTS_URL=http://127.0.0.1:${PORTS[incidents]}
+  export SRE_AI_URL=http://127.0.0.1:${PORTS[ai]} SRE_INGEST_URL=http://127.0.0.1:${PORTS[ingest]}
+  export SRE_REALTIME_URL=http://127.0.0.1:${PORTS[realtime]} SRE_AUDIT_URL=http://127.0.0.1:${PORTS[audit]}
+}
+
+start_ui() {
+  stop_process ui
+  [[ -d $ROOT/ui/node_modules ]] || (cd "$ROOT/ui" && npm ci --no-audit --no-fund >/dev/null)
+  local command=(node node_modules/vite/bin/vite.js --port "$UI_PORT" --strictPort)
+  [[ $ui == preview ]] && command=(node node_modules/vite/bin/vite.js preview --port "$UI_PORT" --strictPort)
+  # exec: the recorded pid is Vite's own, so down.sh stops it and nothing holds this script's output.
+  (cd "$ROOT/ui" && exec nohup "${command[@]}" >"$RUN_DIR/logs/ui.log" 2>&1) &
+  echo $! >"$RUN_DIR/pids/ui.pid"
+  for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$UI_PORT/" >/dev/null 2>&1 && return; sleep 0.5; done
+  fail "the UI did not start; see $RUN_DIR/logs/ui.log"
+}
+
+start_monitoring() {
+  have prometheus && have prometheus-alertmanager || return 0
+  [[ -f $RUN_DIR/demo-api-key ]] || return 0
+  say "Starting Prometheus and Alertmanager (alerts about SRE Copilot itself go to ingest)"
+  "$ROOT/deploy/local/monitoring.sh"
+}
+
+require_tools
+ensure_postgres
+ensure_redis
+ensure_keys
+((build)) && build_all
+say "Starting $(for name in "${SERVICES[@]}"; do printf '%s:%s ' "$name" "${PORTS[$name]}"; done)"
+for name in "${SERVICES[@]}"; do start_service "$name"; done
+await_ready
+service_urls
+if ((seed)); then
+  say "Seeding the demo tenant"
+  SRE_RUN_DIR=$RUN_DIR node "$ROOT/deploy/local/seed.mjs"
+fi
+((monitoring)) && start_monitoring
+[[ $ui != none ]] && start_ui
+
+echo
+say "SRE Copilot is running"
+[[ $ui != none ]] && echo "    Open http://127.0.0.1:$UI_PORT"
+((seed)) && echo "    Sign in as ${SRE_DEMO_EMAIL:-demo@sre-copilot.local} / ${SRE_DEMO_PASSWORD:-demo-password}"
+echo "    Services: $(for name in "${SERVICES[@]}"; do printf '%s :%s  ' "$name" "${PORTS[$name]}"; done)"
+echo "    Logs in $RUN_DIR/logs; stop with deploy/local/down.sh"

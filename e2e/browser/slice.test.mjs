@@ -1,0 +1,68 @@
+// The thin slice in a real browser: sign in, watch the incident list, an alert arrives, the new
+// incident appears without a reload, and its detail page shows the first hypothesis.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { chromium } from 'playwright-core'
+
+const env = process.env
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run']
+
+function notification() {
+  const startsAt = new Date(Date.now() - 5 * 60_000).toISOString()
+  const alert = (alertname, severity, summary) => ({
+    status: 'firing', labels: { alertname, service: 'checkout', severity }, annotations: { summary },
+    startsAt, endsAt: '0001-01-01T00:00:00Z', generatorURL: 'http://prometheus/graph', fingerprint: `browser-${alertname}`,
+  })
+  return {
+    version: '4', groupKey: '{}:{browser="slice"}', status: 'firing', receiver: 'sre-copilot',
+    groupLabels: {}, commonLabels: { service: 'checkout' }, commonAnnotations: { summary: 'Checkout is failing' },
+    externalURL: 'http://alertmanager', alerts: [alert('HighErrorRate', 'critical', 'Checkout 5xx above 5%')],
+  }
+}
+
+/** The key reaches ingest through the event stream, so the first tries may be refused. */
+async function sendAlert() {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const response = await fetch(`${env.INGEST_URL}/api/v1/ingest/alertmanager`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${env.API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(notification()),
+    })
+    if (response.status === 200) return
+    assert.equal(response.status, 401, `ingest answered ${response.status}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  assert.fail('ingest never accepted the API key')
+}
+
+test('a new incident appears live and shows its hypothesis', { timeout: 120_000 }, async () => {
+  const browser = await chromium.launch({ executablePath: env.CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
+  try {
+    const page = await browser.newPage()
+    await page.goto(`${env.UI_URL}/login`)
+    await page.fill('input[name=email]', env.EMAIL)
+    await page.fill('input[name=password]', env.PASSWORD)
+    await page.click('button[type=submit]')
+    await page.locator('[data-test=empty]').waitFor()
+    await page.locator('[data-test=live-state].live').waitFor({ timeout: 20_000 })
+    await page.evaluate(() => { window.__stillTheSamePage = true })
+
+    await sendAlert()
+
+    const row = page.locator('[data-test=incident-row]').first()
+    await row.waitFor({ timeout: 30_000 })
+    assert.match(await row.textContent(), /Checkout is failing/)
+    assert.equal(await page.evaluate(() => window.__stillTheSamePage), true, 'the list updated without a reload')
+    await page.screenshot({ path: `${env.SCREENSHOTS}/incidents.png`, fullPage: true })
+
+    await row.click()
+    await page.locator('[data-test=hypothesis]').first().waitFor({ timeout: 30_000 })
+    assert.equal((await page.locator('[data-test=claim]').first().textContent()).trim(), 'checkout is failing requests')
+    assert.match(await page.locator('[data-test=confidence]').first().textContent(), /\d+%/)
+    assert.match(await page.locator('[data-test=title]').textContent(), /#1 Checkout is failing/)
+    await page.screenshot({ path: `${env.SCREENSHOTS}/incident.png`, fullPage: true })
+  } finally {
+    await browser.close()
+  }
+})

@@ -1,0 +1,120 @@
+package io.srecopilot.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole product as a user gets it: started with the README's own launcher (deploy/local/up.sh)
+ * from the built jars, on free ports, with a database and a Redis database of its own, so it runs
+ * beside a developer's local stack. Started once per suite, stopped (and its database dropped) after.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** e2e owns this Redis database and empties it before each suite. */
+    private static final int REDIS_DATABASE = 9;
+    private static final List<String> SERVICES = List.of("auth", "incidents", "ai", "ingest", "realtime", "audit");
+
+    private final Path root;
+    private final Path runDir;
+    private final Map<String, Integer> ports = new HashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
+
+    private Stack(Path root, Path runDir) {
+        this.root = root;
+        this.runDir = runDir;
+    }
+
+    public static Stack start() {
+        Path root = Path.of(System.getProperty("sre.root", "..")).toAbsolutePath().normalize();
+        Path runDir = Path.of(System.getProperty("sre.stack.dir", "target/stack")).toAbsolutePath();
+        Stack stack = new Stack(root, runDir);
+        stack.launch();
+        return stack;
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public String uiUrl() {
+        return url("ui");
+    }
+
+    public String websocketUrl() {
+        return "ws://127.0.0.1:" + ports.get("realtime") + "/ws";
+    }
+
+    public Path logs() {
+        return runDir.resolve("logs");
+    }
+
+    private void launch() {
+        for (String service : SERVICES) {
+            ports.put(service, freePort());
+        }
+        ports.put("ui", freePort());
+        String database = "sre_e2e_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                + "_" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        environment.put("SRE_RUN_DIR", runDir.toString());
+        environment.put("SRE_DB_NAME", database);
+        environment.put("SRE_REDIS_URL", "redis://127.0.0.1:6379/" + REDIS_DATABASE);
+        environment.put("SRE_UI_PORT", ports.get("ui").toString());
+        SERVICES.forEach(service -> environment.put("SRE_PORT_" + service.toUpperCase(), ports.get(service).toString()));
+        run(List.of("redis-cli", "-n", Integer.toString(REDIS_DATABASE), "FLUSHDB"), "flush-redis");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly));
+        run(List.of(root.resolve("deploy/local/up.sh").toString(), "--no-build", "--no-seed", "--no-monitoring",
+                "--ui-preview"), "up");
+    }
+
+    @Override
+    public void close() {
+        environment.put("SRE_DROP_DB", "1");
+        run(List.of(root.resolve("deploy/local/down.sh").toString()), "down");
+    }
+
+    private void stopQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            // already stopped
+        }
+    }
+
+    private void run(List<String> command, String name) {
+        try {
+            Files.createDirectories(runDir);
+            File log = runDir.resolve(name + ".out").toFile();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                    .redirectErrorStream(true).redirectOutput(log);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " failed; see " + log + "\n" + Files.readString(log.toPath()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

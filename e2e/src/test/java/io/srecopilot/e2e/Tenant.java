@@ -1,0 +1,65 @@
+package io.srecopilot.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A freshly registered team: its owner's token, project and (once created) Alertmanager API key. */
+public final class Tenant {
+
+    public static final String PASSWORD = "a long enough password";
+
+    public final String email;
+    public final String token;
+    public final String tenantId;
+    public final String projectId;
+    private final Stack stack;
+
+    private Tenant(Stack stack, String email, Response registered) {
+        this.stack = stack;
+        this.email = email;
+        this.token = registered.path("accessToken");
+        this.tenantId = registered.path("tenant.id");
+        this.projectId = registered.path("project.id");
+    }
+
+    public static Tenant register(Stack stack, String name) {
+        String email = name.toLowerCase().replace(' ', '-') + "-" + UUID.randomUUID() + "@example.com";
+        Response registered = given().baseUri(stack.url("auth")).contentType("application/json")
+                .body(Map.of("email", email, "password", PASSWORD, "fullName", name + " Owner", "tenantName", name))
+                .when().post("/api/v1/auth/register");
+        registered.then().statusCode(201);
+        return new Tenant(stack, email, registered);
+    }
+
+    public String createApiKey() {
+        return given().baseUri(stack.url("auth")).auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", "alertmanager", "scopes", List.of("ingest:write")))
+                .when().post("/api/v1/projects/" + projectId + "/api-keys")
+                .then().statusCode(201).extract().path("key");
+    }
+
+    public String wsTicket() {
+        return given().baseUri(stack.url("auth")).auth().oauth2(token).when().post("/api/v1/auth/ws-ticket")
+                .then().statusCode(200).extract().path("ticket");
+    }
+
+    /**
+     * Posts an Alertmanager notification with the key. A key reaches ingest through the event
+     * stream, so the first attempts may still be refused with 401.
+     */
+    public Response sendAlerts(String apiKey, Map<String, Object> notification) {
+        Response[] last = new Response[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            last[0] = given().baseUri(stack.url("ingest")).header("Authorization", "Bearer " + apiKey)
+                    .contentType("application/json").body(notification).when().post("/api/v1/ingest/alertmanager");
+            return last[0].statusCode() != 401;
+        });
+        return last[0];
+    }
+}
