@@ -17,7 +17,7 @@ public enum Category {
     SATURATION("%s is running out of capacity", "exhausted capacity", Set.of("cpu", "memory", "mem", "oom", "disk", "filesystem", "space",
             "inode", "inodes", "saturation", "saturated", "throttling", "throttled", "queue", "backlog", "full",
             "exhausted", "pressure", "filling", "heap", "gc", "threads", "pool")),
-    DEPENDENCY("%s is failing because a dependency is", "a failing dependency", Set.of("dependency", "upstream", "downstream", "database",
+    DEPENDENCY("%s is failing because of a dependency", "a failing dependency", Set.of("dependency", "upstream", "downstream", "database",
             "db", "postgres", "postgresql", "mysql", "redis", "kafka", "rabbitmq", "connection", "connections", "dns",
             "timeout", "timeouts", "certificate", "tls")),
     AVAILABILITY("%s is down or unreachable", "unavailability", Set.of("down", "unavailable", "unreachable", "crashlooping",
