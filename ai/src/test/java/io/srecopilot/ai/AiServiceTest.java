@@ -11,12 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.srecopilot.platform.events.Actor;
-import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.EventsConfig;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.ServiceContractTest;
@@ -38,10 +35,6 @@ class AiServiceTest extends ServiceContractTest {
     ObjectMapper mapper;
     @Inject
     ReactiveRedisDataSource redis;
-    @Inject
-    EventsConfig config;
-    @Inject
-    EventCodec codec;
 
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
@@ -89,9 +82,9 @@ class AiServiceTest extends ServiceContractTest {
                 .body("hypotheses[0].evidence[0].alertname", equalTo("HighErrorRate"))
                 .body("hypotheses[1].category", equalTo("latency"));
 
-        await().atMost(WAIT).until(() -> announced("analysis.completed").size() == 1);
-        assertEquals(1, announced("analysis.started").size());
-        EventEnvelope completed = announced("analysis.completed").get(0);
+        await().atMost(WAIT).until(() -> TestStream.published(engineer.tenantId().toString(), "analysis.completed").size() == 1);
+        assertEquals(1, TestStream.published(engineer.tenantId().toString(), "analysis.started").size());
+        EventEnvelope completed = TestStream.published(engineer.tenantId().toString(), "analysis.completed").get(0);
         assertEquals(incidentId.toString(), completed.resource().id());
         assertEquals("checkout is failing requests", completed.data().get("hypotheses").get(0).get("claim").asText());
     }
@@ -108,7 +101,7 @@ class AiServiceTest extends ServiceContractTest {
         String second = given().auth().oauth2(engineer.token()).when().post(path).then().statusCode(202)
                 .body("status", equalTo("completed")).body("id", not(equalTo(first))).extract().path("id");
         given().auth().oauth2(engineer.token()).when().get(path).then().body("id", equalTo(second));
-        await().atMost(WAIT).until(() -> announced("analysis.completed").size() == 2);
+        await().atMost(WAIT).until(() -> TestStream.published(engineer.tenantId().toString(), "analysis.completed").size() == 2);
     }
 
     @Test
@@ -128,13 +121,6 @@ class AiServiceTest extends ServiceContractTest {
                 .then().statusCode(404).body("detail", notNullValue());
     }
 
-    private List<EventEnvelope> announced(String type) {
-        return redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+")).await().atMost(WAIT).stream()
-                .filter(message -> engineer.tenantId().toString().equals(message.payload().get("tenantId"))
-                        && type.equals(message.payload().get("type")))
-                .map(message -> codec.decode(message.payload().get("event")))
-                .toList();
-    }
 
     private EventEnvelope incidentCreated(UUID incidentId) {
         Map<String, Object> incident = Map.of("id", incidentId.toString(), "number", 7, "title", "Checkout errors",

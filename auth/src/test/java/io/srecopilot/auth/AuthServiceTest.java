@@ -15,18 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.jwt.util.KeyUtils;
-import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.EventsConfig;
 import io.srecopilot.platform.security.ApiKeyFormat;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.security.WsTicket;
 import io.srecopilot.platform.testing.ServiceContractTest;
 import io.srecopilot.platform.testing.TestCaller;
+import io.srecopilot.platform.testing.TestStream;
 import io.srecopilot.platform.testing.TestTokens;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
@@ -46,10 +44,6 @@ class AuthServiceTest extends ServiceContractTest {
 
     @Inject
     ReactiveRedisDataSource redis;
-    @Inject
-    EventsConfig config;
-    @Inject
-    EventCodec codec;
 
     @Override
     protected String apiPrefix() {
@@ -83,8 +77,8 @@ class AuthServiceTest extends ServiceContractTest {
                 .body("projects", hasSize(1));
 
         String tenantId = registered.path("tenant.id");
-        await().atMost(WAIT).until(() -> announced(tenantId).size() == 2);
-        assertEquals(List.of("project.created", "member.added"), announced(tenantId).stream().map(EventEnvelope::type).toList());
+        await().atMost(WAIT).until(() -> TestStream.published(tenantId, null).size() == 2);
+        assertEquals(List.of("project.created", "member.added"), TestStream.published(tenantId, null).stream().map(EventEnvelope::type).toList());
     }
 
     @Test
@@ -188,8 +182,8 @@ class AuthServiceTest extends ServiceContractTest {
                 .body("items[0].key", nullValue()).body(not(containsString(key)));
 
         String tenantId = owner.path("tenant.id");
-        await().atMost(WAIT).until(() -> announced(tenantId).stream().anyMatch(e -> e.type().equals("apikey.created")));
-        EventEnvelope announcedKey = announced(tenantId).stream().filter(e -> e.type().equals("apikey.created"))
+        await().atMost(WAIT).until(() -> TestStream.published(tenantId, null).stream().anyMatch(e -> e.type().equals("apikey.created")));
+        EventEnvelope announcedKey = TestStream.published(tenantId, null).stream().filter(e -> e.type().equals("apikey.created"))
                 .findFirst().orElseThrow();
         assertEquals(ApiKeyFormat.hash(key), announcedKey.data().get("keyHash").asText());
         assertTrue(!announcedKey.data().toString().contains(key), "the key itself is never announced");
@@ -207,7 +201,7 @@ class AuthServiceTest extends ServiceContractTest {
 
         given().auth().oauth2(token).when().delete(keys + "/" + keyId).then().statusCode(204);
         given().auth().oauth2(token).when().get(keys).then().body("items[0].revokedAt", notNullValue());
-        await().atMost(WAIT).until(() -> announced(tenantId).stream().anyMatch(e -> e.type().equals("apikey.revoked")));
+        await().atMost(WAIT).until(() -> TestStream.published(tenantId, null).stream().anyMatch(e -> e.type().equals("apikey.revoked")));
     }
 
     @Test
@@ -220,12 +214,6 @@ class AuthServiceTest extends ServiceContractTest {
                 .body("keys[0].n", equalTo(unsignedBase64Url(key.getModulus())));
     }
 
-    private List<EventEnvelope> announced(String tenantId) {
-        return redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+")).await().atMost(WAIT).stream()
-                .filter(message -> tenantId.equals(message.payload().get("tenantId")))
-                .map(message -> codec.decode(message.payload().get("event")))
-                .toList();
-    }
 
     private static Response refresh(String cookie) {
         return given().cookie("sre_refresh", cookie).when().post("/api/v1/auth/refresh");

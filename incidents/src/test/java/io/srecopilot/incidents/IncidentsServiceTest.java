@@ -12,13 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.ActorType;
-import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.EventsConfig;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.ServiceContractTest;
@@ -40,10 +37,6 @@ class IncidentsServiceTest extends ServiceContractTest {
     ObjectMapper mapper;
     @Inject
     ReactiveRedisDataSource redis;
-    @Inject
-    EventsConfig config;
-    @Inject
-    EventCodec codec;
 
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
@@ -157,20 +150,13 @@ class IncidentsServiceTest extends ServiceContractTest {
         given().auth().oauth2(engineer.token()).when().get("/api/v1/incidents/" + id + "/signals").then()
                 .body("items.alertname", containsInAnyOrder("HighErrorRate", "HighLatency"));
 
-        await().atMost(WAIT).until(() -> announced(engineer.tenantId(), "incident.created").size() == 1);
-        EventEnvelope created = announced(engineer.tenantId(), "incident.created").get(0);
+        await().atMost(WAIT).until(() -> TestStream.published(engineer.tenantId().toString(), "incident.created").size() == 1);
+        EventEnvelope created = TestStream.published(engineer.tenantId().toString(), "incident.created").get(0);
         assertEquals(id, created.resource().id());
         assertEquals(2, created.data().get("signals").size());
         assertEquals("DETECTED", created.data().get("incident").get("state").asText());
     }
 
-    private List<EventEnvelope> announced(UUID tenantId, String type) {
-        return redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+")).await().atMost(WAIT).stream()
-                .filter(message -> tenantId.toString().equals(message.payload().get("tenantId"))
-                        && type.equals(message.payload().get("type")))
-                .map(message -> codec.decode(message.payload().get("event")))
-                .toList();
-    }
 
     private EventEnvelope alertGroupOpened(UUID groupId) {
         Map<String, Object> data = Map.of(

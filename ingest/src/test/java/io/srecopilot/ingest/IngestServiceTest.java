@@ -12,14 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.ActorType;
-import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.EventsConfig;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.ApiKeyFormat;
 import io.srecopilot.platform.security.Role;
@@ -46,10 +43,6 @@ class IngestServiceTest extends ServiceContractTest {
     ObjectMapper mapper;
     @Inject
     ReactiveRedisDataSource redis;
-    @Inject
-    EventsConfig config;
-    @Inject
-    EventCodec codec;
 
     private final TestCaller admin = TestCaller.newTenant(Role.ADMIN);
 
@@ -111,7 +104,7 @@ class IngestServiceTest extends ServiceContractTest {
         post(key, fromPeer).statusCode(200).body("duplicates", equalTo(1)).body("announced", nullValue());
 
         awaitAnnounced("alertgroup.opened", 1);
-        assertEquals(0, announced("alertgroup.updated").size());
+        assertEquals(0, TestStream.published(admin.tenantId().toString(), "alertgroup.updated").size());
         given().auth().oauth2(admin.token()).when().get("/api/v1/signals").then().body("items.size()", equalTo(1));
     }
 
@@ -178,19 +171,12 @@ class IngestServiceTest extends ServiceContractTest {
 
     /** Waits for the relay to publish {@code count} events of the type, and for no more to follow. */
     private List<EventEnvelope> awaitAnnounced(String type, int count) {
-        await().atMost(WAIT).until(() -> announced(type).size() >= count);
-        List<EventEnvelope> events = announced(type);
+        await().atMost(WAIT).until(() -> TestStream.published(admin.tenantId().toString(), type).size() >= count);
+        List<EventEnvelope> events = TestStream.published(admin.tenantId().toString(), type);
         assertEquals(count, events.size());
         return events;
     }
 
-    private List<EventEnvelope> announced(String type) {
-        return redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+")).await().atMost(WAIT).stream()
-                .filter(message -> admin.tenantId().toString().equals(message.payload().get("tenantId"))
-                        && type.equals(message.payload().get("type")))
-                .map(message -> codec.decode(message.payload().get("event")))
-                .toList();
-    }
 
     private EventEnvelope event(String type, TestCaller caller, Map<String, Object> data) {
         return EventEnvelope.create(type, caller.tenantId(), caller.projectId(),

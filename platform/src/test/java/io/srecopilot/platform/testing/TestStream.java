@@ -5,13 +5,28 @@ import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.EventsConfig;
 import jakarta.enterprise.inject.spi.CDI;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-/** Puts an event on the service's stream exactly as another service's outbox relay would. */
+/** The service's event stream in tests: put events on it as another service would, read what was published. */
 public final class TestStream {
 
     private TestStream() {
+    }
+
+    /** The events of one tenant on the stream, in stream order; {@code type} null for every type. */
+    public static List<EventEnvelope> published(String tenantId, String type) {
+        EventsConfig config = CDI.current().select(EventsConfig.class).get();
+        EventCodec codec = CDI.current().select(EventCodec.class).get();
+        ReactiveRedisDataSource redis = CDI.current().select(ReactiveRedisDataSource.class).get();
+        return redis.stream(String.class).xrange(config.stream(), StreamRange.of("-", "+"))
+                .await().atMost(Duration.ofSeconds(10)).stream()
+                .filter(message -> tenantId.equals(message.payload().get("tenantId"))
+                        && (type == null || type.equals(message.payload().get("type"))))
+                .map(message -> codec.decode(message.payload().get("event")))
+                .toList();
     }
 
     /** @return the stream message id */
