@@ -39,7 +39,7 @@ final class ConfidenceModel {
                 new Factor("focus", onService / (double) all.size(), FOCUS,
                         onService + " of " + all.size() + " alerts are on this service"),
                 new Factor("specificity", category.isKnown() ? 1.0 : 0.3, SPECIFICITY,
-                        category.isKnown() ? "alerts name a " + category.value() + " problem"
+                        category.isKnown() ? "alerts point to " + category.symptom()
                                 : "alert names do not say what kind of problem"),
                 new Factor("onset", 1.0 / (1.0 + minutesLate / ONSET_HALF_MINUTES), ONSET,
                         minutesLate == 0 ? "fired first" : String.format(Locale.ROOT, "fired %.1f min after the first alert",
