@@ -30,6 +30,7 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +234,6 @@ class AuthServiceTest extends ServiceContractTest {
     private static String unsignedBase64Url(BigInteger value) {
         byte[] bytes = value.toByteArray();
         int start = bytes[0] == 0 ? 1 : 0;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOfRange(bytes, start, bytes.length));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(bytes, start, bytes.length));
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.restassured.response.Response;
+import java.util.UUID;
 
 /**
  * The product's core promise across all six services: an Alertmanager alert becomes an incident,
@@ -91,24 +93,22 @@ class ThinSliceIT {
         given().baseUri(stack.url("ingest")).contentType("application/json")
                 .body(Notifications.checkoutFailing("anonymous")).when().post("/api/v1/ingest/alertmanager")
                 .then().statusCode(401).contentType("application/problem+json");
-        for (String service : List.of("incidents", "ai", "audit")) {
-            String path = Map.of("incidents", "/api/v1/incidents", "ai", "/api/v1/ai/incidents/" + java.util.UUID.randomUUID()
-                    + "/analysis", "audit", "/api/v1/audit").get(service);
-            given().baseUri(stack.url(service)).when().get(path).then().statusCode(401);
-        }
+        Map<String, String> readPaths = Map.of("incidents", "/api/v1/incidents",
+                "ai", "/api/v1/ai/incidents/" + UUID.randomUUID() + "/analysis", "audit", "/api/v1/audit");
+        readPaths.forEach((service, path) -> given().baseUri(stack.url(service)).when().get(path).then().statusCode(401));
         assertThrows(Exception.class, () -> LiveClient.connect(stack.websocketUrl(), "not-a-ticket"));
     }
 
-    private static io.restassured.response.Response incidents(Stack stack, Tenant tenant) {
+    private static Response incidents(Stack stack, Tenant tenant) {
         return given().baseUri(stack.url("incidents")).auth().oauth2(tenant.token).when().get("/api/v1/incidents");
     }
 
-    private static io.restassured.response.Response analysis(Stack stack, Tenant tenant, String incidentId) {
+    private static Response analysis(Stack stack, Tenant tenant, String incidentId) {
         return given().baseUri(stack.url("ai")).auth().oauth2(tenant.token).when()
                 .get("/api/v1/ai/incidents/" + incidentId + "/analysis");
     }
 
-    private static io.restassured.response.Response audit(Stack stack, Tenant tenant) {
+    private static Response audit(Stack stack, Tenant tenant) {
         return given().baseUri(stack.url("audit")).auth().oauth2(tenant.token).queryParam("limit", 50).when()
                 .get("/api/v1/audit");
     }

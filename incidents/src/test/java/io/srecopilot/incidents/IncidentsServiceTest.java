@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class IncidentsServiceTest extends ServiceContractTest {
@@ -179,7 +180,7 @@ class IncidentsServiceTest extends ServiceContractTest {
                 "annotations", Map.of());
     }
 
-    private io.restassured.response.ValidatableResponse transition(String id, String to) {
+    private ValidatableResponse transition(String id, String to) {
         return given().auth().oauth2(engineer.token()).contentType("application/json")
                 .body(Map.of("to", to, "reason", "moving to " + to))
                 .when().post("/api/v1/incidents/" + id + "/transitions").then();

@@ -1,17 +1,19 @@
 package io.srecopilot.auth.rest;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.auth.ProjectRole;
 import io.srecopilot.auth.Tenant;
 import io.srecopilot.auth.repository.AccountRepository;
+import io.srecopilot.auth.service.NewAccount;
 import io.srecopilot.auth.service.SessionService;
 import io.srecopilot.auth.service.WsTicketService;
 import io.srecopilot.auth.tokens.AccessToken;
 import io.srecopilot.auth.tokens.RefreshCookie;
 import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
+import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -52,11 +54,11 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<AccountViews.Registered>> register(@Valid @NotNull RegisterRequest request) {
         return sessions.register(request).map(registered -> {
-            var account = registered.account();
+            NewAccount account = registered.account();
             AccountViews.Registered body = new AccountViews.Registered(registered.accessToken().accessToken(),
                     registered.accessToken().expiresIn(), AccountViews.UserView.of(account.user()),
                     AccountViews.TenantView.of(account.tenant()),
-                    new ProjectRole(account.project().id, account.project().name, io.srecopilot.platform.security.Role.OWNER));
+                    new ProjectRole(account.project().id, account.project().name, Role.OWNER));
             return RestResponse.ResponseBuilder.<AccountViews.Registered>create(RestResponse.Status.CREATED).entity(body)
                     .cookie(refreshCookie.of(account.refreshToken())).build();
         });

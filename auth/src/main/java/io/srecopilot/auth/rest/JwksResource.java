@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,7 +53,7 @@ public class JwksResource {
     private static String base64Url(BigInteger value) {
         byte[] bytes = value.toByteArray();
         int start = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-        byte[] unsigned = java.util.Arrays.copyOfRange(bytes, start, bytes.length);
+        byte[] unsigned = Arrays.copyOfRange(bytes, start, bytes.length);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned);
     }
 }

@@ -14,8 +14,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Set;
 
 /**
  * Proves an API key against ingest's replica of auth's keys: found by prefix, not revoked, and
@@ -58,7 +58,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
         String keyId = row.getUUID("id").toString();
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal("apikey:" + keyId))
-                .addRoles(new java.util.HashSet<>(Arrays.asList(row.getArrayOfStrings("scopes"))))
+                .addRoles(Set.of(row.getArrayOfStrings("scopes")))
                 .addAttribute(CallerAttributes.TENANT_ID, row.getUUID("tenant_id").toString())
                 .addAttribute(CallerAttributes.PROJECT_ID, row.getUUID("project_id").toString())
                 .addAttribute(CallerAttributes.ACTOR_TYPE, ActorType.APIKEY.value())

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import java.util.function.Function;
 
 /** The outbox table's SQL, run on the service's own schema (the pool's search_path). */
 @ApplicationScoped
@@ -43,7 +44,7 @@ public class OutboxStore {
         this.pool = pool;
     }
 
-    public <T> Uni<T> inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
+    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(work);
     }
 

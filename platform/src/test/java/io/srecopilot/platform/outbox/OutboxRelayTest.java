@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
 
 @QuarkusTest
 @QuarkusTestResource(PrivateRedisResource.class)
@@ -123,7 +125,7 @@ class OutboxRelayTest {
     @Test
     void twoRelaysRacingPublishEveryEventOnceAndEachProjectInOrder() throws Exception {
         List<UUID> projects = IntStream.range(0, 8).mapToObj(i -> UUID.randomUUID()).toList();
-        Map<UUID, List<UUID>> committedOrder = new java.util.HashMap<>();
+        Map<UUID, List<UUID>> committedOrder = new HashMap<>();
         for (int round = 0; round < 12; round++) {
             List<EventEnvelope> transaction = new ArrayList<>();
             for (UUID project : projects) {
@@ -138,7 +140,7 @@ class OutboxRelayTest {
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(this::relayUntilDrained);
         CompletableFuture<Void> second = CompletableFuture.runAsync(this::relayUntilDrained);
-        CompletableFuture.allOf(first, second).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        CompletableFuture.allOf(first, second).get(60, TimeUnit.SECONDS);
 
         List<EventEnvelope> published = events.publishedFor(tenant);
         assertEquals(12 * 8 * 3, published.size());
