@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
@@ -33,19 +32,11 @@ class AiServiceTest extends ServiceContractTest {
 
     @Inject
     ObjectMapper mapper;
-    @Inject
-    ReactiveRedisDataSource redis;
 
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
-    @Override
-    protected String apiPrefix() {
-        return "/api/v1/ai";
-    }
-
-    @Override
-    protected List<String> migrationVersions() {
-        return List.of("1");
+    AiServiceTest() {
+        super("/api/v1/ai", "1");
     }
 
     @Test
@@ -120,7 +111,6 @@ class AiServiceTest extends ServiceContractTest {
         given().auth().oauth2(engineer.token()).when().post("/api/v1/ai/incidents/" + UUID.randomUUID() + "/analysis")
                 .then().statusCode(404).body("detail", notNullValue());
     }
-
 
     private EventEnvelope incidentCreated(UUID incidentId) {
         Map<String, Object> incident = Map.of("id", incidentId.toString(), "number", 7, "title", "Checkout errors",

@@ -38,14 +38,8 @@ class AuditServiceTest extends ServiceContractTest {
 
     private final TestCaller admin = TestCaller.newTenant(Role.ADMIN);
 
-    @Override
-    protected String apiPrefix() {
-        return "/api/v1/audit";
-    }
-
-    @Override
-    protected List<String> migrationVersions() {
-        return List.of("1");
+    AuditServiceTest() {
+        super("/api/v1/audit", "1");
     }
 
     @Test

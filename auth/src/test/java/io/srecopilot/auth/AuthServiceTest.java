@@ -46,14 +46,8 @@ class AuthServiceTest extends ServiceContractTest {
     @Inject
     ReactiveRedisDataSource redis;
 
-    @Override
-    protected String apiPrefix() {
-        return "/api/v1/auth";
-    }
-
-    @Override
-    protected List<String> migrationVersions() {
-        return List.of("1");
+    AuthServiceTest() {
+        super("/api/v1/auth", "1");
     }
 
     @Test
@@ -214,7 +208,6 @@ class AuthServiceTest extends ServiceContractTest {
                 .body("keys[0].kid", notNullValue())
                 .body("keys[0].n", equalTo(unsignedBase64Url(key.getModulus())));
     }
-
 
     private static Response refresh(String cookie) {
         return given().cookie("sre_refresh", cookie).when().post("/api/v1/auth/refresh");

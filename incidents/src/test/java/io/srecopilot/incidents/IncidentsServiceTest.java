@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.ActorType;
@@ -36,19 +35,11 @@ class IncidentsServiceTest extends ServiceContractTest {
 
     @Inject
     ObjectMapper mapper;
-    @Inject
-    ReactiveRedisDataSource redis;
 
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
-    @Override
-    protected String apiPrefix() {
-        return "/api/v1/incidents";
-    }
-
-    @Override
-    protected List<String> migrationVersions() {
-        return List.of("1");
+    IncidentsServiceTest() {
+        super("/api/v1/incidents", "1");
     }
 
     @Test
@@ -157,7 +148,6 @@ class IncidentsServiceTest extends ServiceContractTest {
         assertEquals(2, created.data().get("signals").size());
         assertEquals("DETECTED", created.data().get("incident").get("state").asText());
     }
-
 
     private EventEnvelope alertGroupOpened(UUID groupId) {
         Map<String, Object> data = Map.of(

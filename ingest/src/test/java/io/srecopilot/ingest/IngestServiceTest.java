@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.srecopilot.platform.events.Actor;
@@ -41,19 +40,11 @@ class IngestServiceTest extends ServiceContractTest {
 
     @Inject
     ObjectMapper mapper;
-    @Inject
-    ReactiveRedisDataSource redis;
 
     private final TestCaller admin = TestCaller.newTenant(Role.ADMIN);
 
-    @Override
-    protected String apiPrefix() {
-        return "/api/v1/ingest";
-    }
-
-    @Override
-    protected List<String> migrationVersions() {
-        return List.of("1");
+    IngestServiceTest() {
+        super("/api/v1/ingest", "1");
     }
 
     @Test
@@ -176,7 +167,6 @@ class IngestServiceTest extends ServiceContractTest {
         assertEquals(count, events.size());
         return events;
     }
-
 
     private EventEnvelope event(String type, TestCaller caller, Map<String, Object> data) {
         return EventEnvelope.create(type, caller.tenantId(), caller.projectId(),

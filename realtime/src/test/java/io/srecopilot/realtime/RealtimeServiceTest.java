@@ -35,6 +35,10 @@ class RealtimeServiceTest extends ServiceContractTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    RealtimeServiceTest() {
+        super(null);
+    }
+
     @TestHTTPResource("/")
     URI base;
     @Inject
@@ -45,16 +49,6 @@ class RealtimeServiceTest extends ServiceContractTest {
     EventCodec codec;
     @Inject
     ObjectMapper mapper;
-
-    @Override
-    protected String apiPrefix() {
-        return null;
-    }
-
-    @Override
-    protected List<String> migrationVersions() {
-        return List.of();
-    }
 
     @Test
     void refusesHandshakesWithoutAValidTicket() {

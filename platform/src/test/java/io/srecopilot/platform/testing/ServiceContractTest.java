@@ -19,11 +19,19 @@ public abstract class ServiceContractTest {
 
     private static final String REACTIVE_PG_CHECK = "Reactive PostgreSQL connections health check";
 
-    /** The API prefix the service's OpenAPI document must describe, e.g. {@code /api/v1/audit}; null without a REST API. */
-    protected abstract String apiPrefix();
+    private final String apiPrefix;
+    private final List<String> migrationVersions;
 
-    /** The service's own migration versions (platform's 0.1 and 0.2 are checked as well); empty without a schema. */
-    protected abstract List<String> migrationVersions();
+    /**
+     * @param apiPrefix what the service's OpenAPI document must describe, e.g. {@code /api/v1/audit};
+     *        null for a service without a REST API
+     * @param migrationVersions the service's own Flyway versions (platform's 0.1 and 0.2 are checked
+     *        too); none for a service without a schema
+     */
+    protected ServiceContractTest(String apiPrefix, String... migrationVersions) {
+        this.apiPrefix = apiPrefix;
+        this.migrationVersions = List.of(migrationVersions);
+    }
 
     @Test
     void isLive() {
@@ -33,7 +41,7 @@ public abstract class ServiceContractTest {
     @Test
     void isReadyWithItsDatabaseAndRedisChecked() {
         List<String> checks = new ArrayList<>(List.of("redis"));
-        if (!migrationVersions().isEmpty()) {
+        if (!migrationVersions.isEmpty()) {
             checks.add(REACTIVE_PG_CHECK);
         }
         given().when().get("/q/health/ready").then().statusCode(200)
@@ -51,19 +59,19 @@ public abstract class ServiceContractTest {
     @Test
     void documentsItsApi() {
         var document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200);
-        if (apiPrefix() != null) {
-            document.body(containsString("\"" + apiPrefix()));
+        if (apiPrefix != null) {
+            document.body(containsString("\"" + apiPrefix));
         }
     }
 
     @Test
     void hasMigratedItsSchema() {
-        if (migrationVersions().isEmpty()) {
+        if (migrationVersions.isEmpty()) {
             return;
         }
         List<String> applied = AppliedMigrations.versions();
         List<String> expected = new ArrayList<>(List.of("0.1", "0.2"));
-        expected.addAll(migrationVersions());
+        expected.addAll(migrationVersions);
         assertTrue(applied.containsAll(expected), "applied " + applied + ", expected " + expected);
     }
 }
