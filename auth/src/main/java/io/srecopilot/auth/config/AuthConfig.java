@@ -26,9 +26,17 @@ public interface AuthConfig {
 
     interface Password {
 
-        /** PBKDF2-HMAC-SHA256 rounds for new hashes (OWASP 2023: 600 000); old hashes keep theirs. */
-        @WithDefault("600000")
+        /** Argon2id memory per hash in KiB (OWASP: 19 MiB); existing hashes keep theirs until re-hashed. */
+        @WithDefault("19456")
+        int memoryKib();
+
+        /** Argon2id passes over the memory. */
+        @WithDefault("2")
         int iterations();
+
+        /** Argon2id lanes. */
+        @WithDefault("1")
+        int parallelism();
     }
 
     interface RefreshCookie {

@@ -71,9 +71,13 @@ public class AccountStore {
         });
     }
 
+    /** @param rehash the password's new hash when the stored one is outdated, else null */
     @WithTransaction
-    public Uni<String> recordLogin(User user, UUID projectId) {
-        return User.update("lastLoginAt = ?1 where id = ?2", Timestamps.now(), user.id)
+    public Uni<String> recordLogin(User user, UUID projectId, String rehash) {
+        Uni<Integer> updated = rehash == null
+                ? User.update("lastLoginAt = ?1 where id = ?2", Timestamps.now(), user.id)
+                : User.update("lastLoginAt = ?1, passwordHash = ?2 where id = ?3", Timestamps.now(), rehash, user.id);
+        return updated
                 .call(() -> events.emit("user.login", user.tenantId, null, new Actor(ActorType.USER, user.id.toString()),
                         new ResourceRef("user", user.id.toString()), Map.of("email", user.email)))
                 .chain(() -> startSession(user, projectId));

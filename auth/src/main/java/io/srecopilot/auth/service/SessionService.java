@@ -60,7 +60,7 @@ public class SessionService {
     public Uni<LoggedIn> login(LoginRequest request) {
         return accounts.userByEmail(request.email().strip()).chain(user -> vertx
                 .executeBlocking(() -> hasher.verify(request.password(), user == null ? null : user.passwordHash), false)
-                .chain(valid -> valid ? signIn(user)
+                .chain(valid -> valid ? signIn(user, request.password())
                         : store.recordFailedLogin(user, request.email().strip()).chain(() -> Uni.createFrom().failure(
                                 new ProblemException(ProblemType.UNAUTHORIZED, "The email or the password is wrong")))));
     }
@@ -94,15 +94,24 @@ public class SessionService {
         return refreshToken == null ? Uni.createFrom().voidItem() : store.endSession(refreshToken);
     }
 
-    private Uni<LoggedIn> signIn(User user) {
+    private Uni<LoggedIn> signIn(User user, String password) {
         return accounts.projectsOf(user.id).chain(projects -> {
             if (projects.isEmpty()) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.FORBIDDEN,
                         "This account is not a member of any project"));
             }
             ProjectRole active = projects.get(0);
-            return store.recordLogin(user, active.id()).map(refresh -> new LoggedIn(user, projects,
-                    issuer.issue(user.id, user.email, user.tenantId, active.id(), active.role()), refresh));
+            return upgradedHash(user, password)
+                    .chain(rehash -> store.recordLogin(user, active.id(), rehash))
+                    .map(refresh -> new LoggedIn(user, projects,
+                            issuer.issue(user.id, user.email, user.tenantId, active.id(), active.role()), refresh));
         });
+    }
+
+    /** A new hash when the stored one uses an older scheme or cost; null when it is current. */
+    private Uni<String> upgradedHash(User user, String password) {
+        return hasher.needsRehash(user.passwordHash)
+                ? vertx.executeBlocking(() -> hasher.hash(password), false)
+                : Uni.createFrom().nullItem();
     }
 }
