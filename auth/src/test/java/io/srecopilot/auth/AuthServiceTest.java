@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -14,10 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.jwt.util.KeyUtils;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.security.ApiKeyFormat;
 import io.srecopilot.platform.security.Role;
@@ -26,11 +28,12 @@ import io.srecopilot.platform.testing.ServiceContractTest;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
 import io.srecopilot.platform.testing.TestTokens;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.math.BigInteger;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,8 @@ class AuthServiceTest extends ServiceContractTest {
 
     @Inject
     ReactiveRedisDataSource redis;
+    @Inject
+    Pool pool;
 
     AuthServiceTest() {
         super("/api/v1/auth", "1");
@@ -200,13 +205,49 @@ class AuthServiceTest extends ServiceContractTest {
     }
 
     @Test
-    void publishesTheVerificationKeyAsAJwks() throws Exception {
-        RSAPublicKey key = (RSAPublicKey) KeyUtils.readPublicKey(TestTokens.PUBLIC_KEY_LOCATION);
-        given().when().get("/api/v1/auth/jwks").then().statusCode(200)
-                .body("keys[0].kty", equalTo("RSA"))
-                .body("keys[0].alg", equalTo("RS256"))
-                .body("keys[0].kid", notNullValue())
-                .body("keys[0].n", equalTo(unsignedBase64Url(key.getModulus())));
+    void aRotationPublishesBothKeysAndKeepsEarlierTokensValid() {
+        Response jwks = given().when().get("/api/v1/auth/jwks");
+        jwks.then().statusCode(200)
+                .body("keys", hasSize(2))
+                .body("keys.kty", everyItem(equalTo("RSA")))
+                .body("keys.alg", everyItem(equalTo("RS256")))
+                .body("keys[1].kid", equalTo(TestTokens.KEY_ID));
+        String currentKid = jwks.path("keys[0].kid");
+
+        String issued = register(uniqueEmail()).path("accessToken");
+        assertEquals(currentKid, header(issued).get("kid").asText());
+        given().auth().oauth2(issued).when().get("/api/v1/auth/me").then().statusCode(200);
+
+        // Signed with the previous key, before the rotation:
+        TestCaller earlier = TestCaller.newTenant(Role.VIEWER);
+        assertEquals(TestTokens.KEY_ID, header(earlier.token()).get("kid").asText());
+        given().auth().oauth2(earlier.token()).when().post("/api/v1/auth/ws-ticket").then().statusCode(200);
+    }
+
+    @Test
+    void rotationNeverExtendsALoginsRefreshLifetime() {
+        Response registered = register(uniqueEmail());
+        String first = registered.cookie("sre_refresh");
+        String second = refresh(first).cookie("sre_refresh");
+        refresh(second).then().statusCode(200);
+
+        List<OffsetDateTime> expiries = new ArrayList<>();
+        pool.preparedQuery("""
+                SELECT expires_at FROM refresh_token WHERE user_id = $1 ORDER BY created_at""")
+                .execute(Tuple.of(UUID.fromString(registered.path("user.id"))))
+                .await().atMost(WAIT)
+                .forEach(row -> expiries.add(row.getOffsetDateTime("expires_at")));
+        assertEquals(3, expiries.size());
+        assertEquals(1, expiries.stream().distinct().count(), "every rotated token ends with the login: " + expiries);
+        assertTrue(Duration.between(OffsetDateTime.now(), expiries.get(0)).toDays() <= 7);
+    }
+
+    private static JsonNode header(String jwt) {
+        try {
+            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Response refresh(String cookie) {
@@ -224,9 +265,4 @@ class AuthServiceTest extends ServiceContractTest {
         return "ada-" + UUID.randomUUID() + "@example.com";
     }
 
-    private static String unsignedBase64Url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        int start = bytes[0] == 0 ? 1 : 0;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(bytes, start, bytes.length));
-    }
 }

@@ -3,6 +3,8 @@ package io.srecopilot.auth.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** How long credentials live and how passwords are hashed. */
 @ConfigMapping(prefix = "sre.auth")
@@ -12,17 +14,32 @@ public interface AuthConfig {
     @WithDefault("15m")
     Duration accessTokenLifetime();
 
-    /** Lifetime of a refresh token (one login, rotated on every use). */
-    @WithDefault("14d")
+    /** Absolute lifetime of a login's refresh tokens: rotation never extends it. */
+    @WithDefault("7d")
     Duration refreshTokenLifetime();
 
     /** Lifetime of a one-use WebSocket ticket. */
     @WithDefault("30s")
     Duration wsTicketLifetime();
 
+    Signing signing();
+
     Password password();
 
     RefreshCookie refreshCookie();
+
+    interface Signing {
+
+        /** The current private key (PEM, PKCS#8) access tokens are signed with; its thumbprint is their {@code kid}. */
+        @WithDefault("${SRE_JWT_PRIVATE_KEY:/etc/sre-copilot/jwt/private.pem}")
+        String privateKey();
+
+        /**
+         * Public keys of earlier signing keys, still published in the JWKS after a rotation until the
+         * tokens they signed have expired (one access-token lifetime).
+         */
+        Optional<List<String>> previousPublicKeys();
+    }
 
     interface Password {
 

@@ -150,7 +150,8 @@ public class AccountStore {
         next.projectId = used.projectId;
         next.tokenHash = OpaqueTokens.hash(raw);
         next.createdAt = now;
-        next.expiresAt = now.plus(config.refreshTokenLifetime());
+        // Absolute lifetime: a rotated token ends when the login's first one would have.
+        next.expiresAt = used.expiresAt;
         return next;
     }
 

@@ -9,20 +9,27 @@ import java.util.UUID;
 
 /**
  * Signs the RS256 access tokens every service verifies: who ({@code sub}, {@code upn}), in which
- * tenant and project ({@code tid}, {@code pid}), with which role there ({@code groups}).
+ * tenant and project ({@code tid}, {@code pid}), with which role there ({@code groups}); the
+ * {@code kid} header names the signing key.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
 
-    private final AuthConfig config;
+    static final String ISSUER = "sre-copilot";
 
-    public AccessTokenIssuer(AuthConfig config) {
+    private final AuthConfig config;
+    private final SigningKeys keys;
+
+    public AccessTokenIssuer(AuthConfig config, SigningKeys keys) {
         this.config = config;
+        this.keys = keys;
     }
 
     public AccessToken issue(UUID userId, String email, UUID tenantId, UUID projectId, Role role) {
         Instant now = Instant.now();
-        String token = Jwt.subject(userId.toString())
+        String token = Jwt.issuer(ISSUER)
+                .audience(ISSUER)
+                .subject(userId.toString())
                 .upn(email)
                 .groups(role.value())
                 .claim("tid", tenantId.toString())
@@ -30,7 +37,8 @@ public class AccessTokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenLifetime()))
                 .claim("jti", UUID.randomUUID().toString())
-                .sign();
+                .jws().keyId(keys.keyId())
+                .sign(keys.privateKey());
         return new AccessToken(token, config.accessTokenLifetime().toSeconds());
     }
 }

@@ -2,6 +2,7 @@ package io.srecopilot.auth.tokens;
 
 import io.srecopilot.auth.config.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Password hashes: Argon2id at the configured cost (OWASP: 19 MiB, 2 passes, 1 lane). Hashes made
@@ -15,9 +16,13 @@ public class PasswordHasher {
     /** Verified against when the email is unknown, so failing takes as long either way. */
     private final String decoy;
 
+    @Inject
     public PasswordHasher(AuthConfig config) {
-        this.cost = new Argon2id.Cost(config.password().memoryKib(), config.password().iterations(),
-                config.password().parallelism());
+        this(config.password());
+    }
+
+    PasswordHasher(AuthConfig.Password password) {
+        this.cost = new Argon2id.Cost(password.memoryKib(), password.iterations(), password.parallelism());
         this.decoy = hash("decoy password that matches nothing");
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.srecopilot.auth.config.AuthConfig;
-import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -51,19 +50,19 @@ class PasswordHasherTest {
         }
     }
 
-    private static AuthConfig config(int memoryKib, int iterations) {
-        return new AuthConfig() {
-            public Duration accessTokenLifetime() { return Duration.ofMinutes(15); }
-            public Duration refreshTokenLifetime() { return Duration.ofDays(7); }
-            public Duration wsTicketLifetime() { return Duration.ofSeconds(30); }
-            public Password password() {
-                return new Password() {
-                    public int memoryKib() { return memoryKib; }
-                    public int iterations() { return iterations; }
-                    public int parallelism() { return 1; }
-                };
+    private static AuthConfig.Password config(int memoryKib, int iterations) {
+        return new AuthConfig.Password() {
+            public int memoryKib() {
+                return memoryKib;
             }
-            public RefreshCookie refreshCookie() { return () -> true; }
+
+            public int iterations() {
+                return iterations;
+            }
+
+            public int parallelism() {
+                return 1;
+            }
         };
     }
 }

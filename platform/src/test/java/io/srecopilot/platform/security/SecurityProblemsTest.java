@@ -31,9 +31,11 @@ class SecurityProblemsTest {
     }
 
     @Test
-    void expiredForeignSignedAndIncompleteTokensAreRefusedWith401() {
+    void expiredForeignSignedUnsignedMisdirectedAndIncompleteTokensAreRefusedWith401() {
         TestCaller caller = TestCaller.newTenant(Role.ADMIN);
         for (String token : new String[] { TestTokens.expired(caller), TestTokens.signedByStranger(caller),
+                TestTokens.unsigned(caller), TestTokens.signedWith(caller, "iss", "someone-else"),
+                TestTokens.signedWith(caller, "aud", "another-audience"), TestTokens.signedWith(caller, "tid", "not-a-uuid"),
                 TestTokens.signedWithout(caller, "tid"), TestTokens.signedWithout(caller, "aud"), "not-a-jwt" }) {
             given().auth().oauth2(token).when().get("/probe/caller")
                     .then().statusCode(401).contentType(PROBLEM_JSON);

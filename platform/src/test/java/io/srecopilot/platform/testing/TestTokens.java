@@ -3,15 +3,20 @@ package io.srecopilot.platform.testing;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtSignatureBuilder;
 import io.smallrye.jwt.util.KeyUtils;
+import io.srecopilot.platform.security.JsonWebKeys;
 import io.srecopilot.platform.security.Role;
+import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,6 +27,8 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String PUBLIC_KEY_LOCATION = "testing/jwt-public.pem";
+    /** The test key's id (its RFC 7638 thumbprint), as auth puts it in the {@code kid} header. */
+    public static final String KEY_ID = testKeyId();
     private static final String PRIVATE_KEY_LOCATION = "testing/jwt-private.pem";
     private static final Duration LIFETIME = Duration.ofMinutes(15);
     private static PrivateKey testKey;
@@ -53,15 +60,34 @@ public final class TestTokens {
 
     /** A token signed with the trusted key but lacking one claim, e.g. {@code tid}. */
     public static String signedWithout(TestCaller caller, String claim) {
-        Map<String, Object> claims = claimMap(caller.tenantId(), caller.projectId(), caller.userId(), caller.role(),
-                Instant.now().plus(LIFETIME));
+        Map<String, Object> claims = claimMap(caller, Instant.now().plus(LIFETIME));
         claims.remove(claim);
-        return Jwt.claims(claims).jws().sign(testKey());
+        return Jwt.claims(claims).jws().keyId(KEY_ID).sign(testKey());
+    }
+
+    /** A token signed with the trusted key whose claim {@code name} says something else, e.g. another issuer. */
+    public static String signedWith(TestCaller caller, String name, Object value) {
+        Map<String, Object> claims = claimMap(caller, Instant.now().plus(LIFETIME));
+        claims.put(name, value);
+        return Jwt.claims(claims).jws().keyId(KEY_ID).sign(testKey());
+    }
+
+    /** The same claims with {@code "alg": "none"} and no signature at all. */
+    public static String unsigned(TestCaller caller) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = base64.encodeToString(Json.createObjectBuilder(claimMap(caller, Instant.now().plus(LIFETIME)))
+                .build().toString().getBytes(StandardCharsets.UTF_8));
+        return header + "." + payload + ".";
     }
 
     private static JwtSignatureBuilder claims(UUID tenantId, UUID projectId, UUID userId, Role role,
             Instant expiresAt) {
-        return Jwt.claims(claimMap(tenantId, projectId, userId, role, expiresAt)).jws();
+        return Jwt.claims(claimMap(tenantId, projectId, userId, role, expiresAt)).jws().keyId(KEY_ID);
+    }
+
+    private static Map<String, Object> claimMap(TestCaller caller, Instant expiresAt) {
+        return claimMap(caller.tenantId(), caller.projectId(), caller.userId(), caller.role(), expiresAt);
     }
 
     private static Map<String, Object> claimMap(UUID tenantId, UUID projectId, UUID userId, Role role,
@@ -71,12 +97,20 @@ public final class TestTokens {
         claims.put("aud", "sre-copilot");
         claims.put("sub", userId.toString());
         claims.put("upn", userId + "@test.sre-copilot.dev");
-        claims.put("groups", Set.of(role.value()));
+        claims.put("groups", List.of(role.value()));
         claims.put("tid", tenantId.toString());
         claims.put("pid", projectId.toString());
         claims.put("iat", expiresAt.minus(LIFETIME).getEpochSecond());
         claims.put("exp", expiresAt.getEpochSecond());
         return claims;
+    }
+
+    private static String testKeyId() {
+        try {
+            return JsonWebKeys.keyId((RSAPublicKey) KeyUtils.readPublicKey(PUBLIC_KEY_LOCATION));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the test public key " + PUBLIC_KEY_LOCATION, e);
+        }
     }
 
     private static synchronized PrivateKey testKey() {
