@@ -24,6 +24,8 @@ public interface AuthConfig {
 
     Signing signing();
 
+    LoginThrottle loginThrottle();
+
     Password password();
 
     RefreshCookie refreshCookie();
@@ -39,6 +41,38 @@ public interface AuthConfig {
          * tokens they signed have expired (one access-token lifetime).
          */
         Optional<List<String>> previousPublicKeys();
+    }
+
+    /** Brute-force defence (see docs/decisions/010-login-throttling.md). */
+    interface LoginThrottle {
+
+        /** Prefix of the Redis keys the counters live in. */
+        @WithDefault("sre:auth:login")
+        String keyPrefix();
+
+        /** Attempts one IP may fail on one account before each further attempt must wait. */
+        @WithDefault("5")
+        int freeAttempts();
+
+        /** The first wait; it doubles with every further failure. */
+        @WithDefault("1s")
+        Duration baseDelay();
+
+        /** The longest wait between two attempts of one IP on one account. */
+        @WithDefault("15m")
+        Duration maxDelay();
+
+        /** Failed attempts an account may receive in an hour, from all IPs (OWASP ASVS 2.2.1: 100). */
+        @WithDefault("100")
+        int maxAccountFailuresPerHour();
+
+        /** Failed attempts one IP may make in an hour, on all accounts. */
+        @WithDefault("300")
+        int maxIpFailuresPerHour();
+
+        /** How long an IP that signed in stays known to the account, and so exempt from its hourly cap. */
+        @WithDefault("30d")
+        Duration knownIpMemory();
     }
 
     interface Password {

@@ -14,6 +14,7 @@ import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.security.Roles;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -68,8 +69,9 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<AccountViews.LoggedIn>> login(@Valid @NotNull LoginRequest request) {
-        return sessions.login(request).map(session -> RestResponse.ResponseBuilder.ok(new AccountViews.LoggedIn(
+    public Uni<RestResponse<AccountViews.LoggedIn>> login(@Valid @NotNull LoginRequest request,
+            HttpServerRequest http) {
+        return sessions.login(request, http.remoteAddress().hostAddress()).map(session -> RestResponse.ResponseBuilder.ok(new AccountViews.LoggedIn(
                 session.accessToken().accessToken(), session.accessToken().expiresIn(),
                 AccountViews.UserView.of(session.user()), session.projects().get(0).id(), session.projects()))
                 .cookie(refreshCookie.of(session.refreshToken())).build());

@@ -85,10 +85,10 @@ public class AccountStore {
 
     /** @param user null when no account has this email */
     @WithTransaction
-    public Uni<Void> recordFailedLogin(User user, String email) {
+    public Uni<Void> recordFailedLogin(User user, String email, String ip) {
         String subject = user == null ? null : user.id.toString();
         return events.emit("user.login_failed", user == null ? null : user.tenantId, null,
-                new Actor(ActorType.USER, subject), new ResourceRef("user", subject), Map.of("email", email));
+                new Actor(ActorType.USER, subject), new ResourceRef("user", subject), Map.of("email", email, "ip", ip));
     }
 
     /** Uses a refresh token once: returns its successor, or a refusal (after revoking a replayed token's family). */

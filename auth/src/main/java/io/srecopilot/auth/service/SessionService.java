@@ -30,14 +30,16 @@ public class SessionService {
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final AccessTokenIssuer issuer;
+    private final LoginThrottle throttle;
     private final Vertx vertx;
 
     public SessionService(AccountStore store, AccountRepository accounts, PasswordHasher hasher,
-            AccessTokenIssuer issuer, Vertx vertx) {
+            AccessTokenIssuer issuer, LoginThrottle throttle, Vertx vertx) {
         this.store = store;
         this.accounts = accounts;
         this.hasher = hasher;
         this.issuer = issuer;
+        this.throttle = throttle;
         this.vertx = vertx;
     }
 
@@ -57,12 +59,25 @@ public class SessionService {
                         account.tenant().id, account.project().id, Role.OWNER)));
     }
 
-    public Uni<LoggedIn> login(LoginRequest request) {
-        return accounts.userByEmail(request.email().strip()).chain(user -> vertx
-                .executeBlocking(() -> hasher.verify(request.password(), user == null ? null : user.passwordHash), false)
-                .chain(valid -> valid ? signIn(user, request.password())
-                        : store.recordFailedLogin(user, request.email().strip()).chain(() -> Uni.createFrom().failure(
-                                new ProblemException(ProblemType.UNAUTHORIZED, "The email or the password is wrong")))));
+    /** @param ip the client's address, which the brute-force defence counts attempts by */
+    public Uni<LoggedIn> login(LoginRequest request, String ip) {
+        String email = request.email().strip();
+        return throttle.check(email, ip).chain(verdict -> verdict.allowed()
+                ? attempt(email, request.password(), ip)
+                : Uni.createFrom().failure(ProblemException.rateLimited(
+                        "Too many failed sign-ins; wait before trying again", verdict.retryAfter())));
+    }
+
+    /** Unknown email and wrong password answer alike, after the same amount of hashing. */
+    private Uni<LoggedIn> attempt(String email, String password, String ip) {
+        return accounts.userByEmail(email).chain(user -> vertx
+                .executeBlocking(() -> hasher.verify(password, user == null ? null : user.passwordHash), false)
+                .chain(valid -> valid
+                        ? throttle.succeeded(email, ip).chain(() -> signIn(user, password))
+                        : throttle.failed(email, ip)
+                                .chain(() -> store.recordFailedLogin(user, email, ip))
+                                .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED,
+                                        "The email or the password is wrong")))));
     }
 
     public Uni<Refreshed> refresh(String refreshToken) {

@@ -1,5 +1,6 @@
 package io.srecopilot.platform.problem;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,15 +12,21 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldError> errors;
+    private final Duration retryAfter;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        this(type, detail, errors, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<FieldError> errors, Duration retryAfter) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
     }
 
     public static ProblemException notFound(String resourceType, Object id) {
@@ -40,7 +47,12 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException unavailable(String detail) {
-        return new ProblemException(ProblemType.UNAVAILABLE, detail);
+        return new ProblemException(ProblemType.UNAVAILABLE, detail, List.of(), Duration.ofSeconds(5));
+    }
+
+    /** A 429: the caller may try again after {@code retryAfter}, which the response's Retry-After says. */
+    public static ProblemException rateLimited(String detail, Duration retryAfter) {
+        return new ProblemException(ProblemType.RATE_LIMITED, detail, List.of(), retryAfter);
     }
 
     public ProblemType type() {
@@ -49,5 +61,10 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** When to try again, for 429 and 503; null otherwise. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -22,8 +22,9 @@ public class ProblemMappers {
     public RestResponse<Problem> problem(ProblemException e, UriInfo uriInfo) {
         Problem problem = Problem.of(e.type(), e.getMessage(), ProblemResponses.instance(uriInfo)).withErrors(e.errors());
         RestResponse.ResponseBuilder<Problem> builder = ProblemResponses.builder(problem);
-        if (e.type() == ProblemType.UNAVAILABLE) {
-            builder.header(HttpHeaders.RETRY_AFTER, "5");
+        if (e.retryAfter() != null) {
+            // Whole seconds, rounded up: never tell a client to come back before it may.
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
         }
         return builder.build();
     }
