@@ -19,4 +19,10 @@ public class Project extends PanacheEntityBase {
     public UUID tenantId;
     public String name;
     public Instant createdAt;
+    public Instant archivedAt;
+    public Instant deletedAt;
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
 }

@@ -14,9 +14,9 @@ import java.util.UUID;
 public class AccountRepository {
 
     private static final String PROJECT_ROLES = """
-            select new io.srecopilot.auth.ProjectRole(p.id, p.name, m.role)
+            select new io.srecopilot.auth.ProjectRole(p.id, p.name, m.role, p.archivedAt)
             from Project p join Membership m on m.projectId = p.id
-            where m.userId = :userId""";
+            where m.userId = :userId and p.deletedAt is null""";
 
     @WithSession
     public Uni<User> userByEmail(String email) {
@@ -28,11 +28,12 @@ public class AccountRepository {
         return User.findById(id);
     }
 
-    /** The user's projects with their role in each, oldest first (the first is the default). */
+    /** The user's projects with their role in each: active ones oldest first (the first is the default), then archived. */
     @WithSession
     public Uni<List<ProjectRole>> projectsOf(UUID userId) {
         return Panache.getSession().chain(session -> session
-                .createSelectionQuery(PROJECT_ROLES + " order by p.createdAt, p.id", ProjectRole.class)
+                .createSelectionQuery(PROJECT_ROLES + " order by case when p.archivedAt is null then 0 else 1 end, p.createdAt, p.id",
+                        ProjectRole.class)
                 .setParameter("userId", userId)
                 .getResultList());
     }

@@ -12,7 +12,6 @@ import io.srecopilot.auth.tokens.AccessToken;
 import io.srecopilot.auth.tokens.RefreshCookie;
 import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
-import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -54,15 +53,26 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<AccountViews.Registered>> register(@Valid @NotNull RegisterRequest request) {
-        return sessions.register(request).map(registered -> {
-            NewAccount account = registered.account();
-            AccountViews.Registered body = new AccountViews.Registered(registered.accessToken().accessToken(),
-                    registered.accessToken().expiresIn(), AccountViews.UserView.of(account.user()),
-                    AccountViews.TenantView.of(account.tenant()),
-                    new ProjectRole(account.project().id, account.project().name, Role.OWNER));
-            return RestResponse.ResponseBuilder.<AccountViews.Registered>create(RestResponse.Status.CREATED).entity(body)
-                    .cookie(refreshCookie.of(account.refreshToken())).build();
-        });
+        return sessions.register(request).map(this::registered);
+    }
+
+    private RestResponse<AccountViews.Registered> registered(SessionService.Registered registered) {
+        NewAccount account = registered.account();
+        AccountViews.Registered body = new AccountViews.Registered(registered.accessToken().accessToken(),
+                registered.accessToken().expiresIn(), AccountViews.UserView.of(account.user()),
+                AccountViews.TenantView.of(account.tenant()),
+                new ProjectRole(account.project().id, account.project().name, account.role(), account.project().archivedAt));
+        return RestResponse.ResponseBuilder.<AccountViews.Registered>create(RestResponse.Status.CREATED).entity(body)
+                .cookie(refreshCookie.of(account.refreshToken())).build();
+    }
+
+    /** Creates the invitee's account and signs them in, like registration but into the inviting project. */
+    @POST
+    @Path("/invitations/accept")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<AccountViews.Registered>> acceptInvitation(@Valid @NotNull AcceptInvitationRequest request) {
+        return sessions.acceptInvitation(request).map(this::registered);
     }
 
     @POST
@@ -115,7 +125,7 @@ public class AuthResource {
     @WithSession
     public Uni<AccountViews.Me> me() {
         Caller caller = callerContext.get();
-        UUID userId = UUID.fromString(caller.actor().id());
+        UUID userId = caller.userId();
         return accounts.user(userId).chain(user -> Tenant.<Tenant>findById(user.tenantId)
                 .chain(tenant -> accounts.projectsOf(userId).map(projects -> new AccountViews.Me(
                         AccountViews.UserView.of(user), AccountViews.TenantView.of(tenant),

@@ -2,6 +2,7 @@ package io.srecopilot.auth.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.auth.Invitation;
 import io.srecopilot.auth.Membership;
 import io.srecopilot.auth.Project;
 import io.srecopilot.auth.RefreshToken;
@@ -14,6 +15,7 @@ import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.ActorType;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.problem.ProblemException;
+import io.srecopilot.platform.problem.ProblemType;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,8 +69,47 @@ public class AccountStore {
                             new ResourceRef("member", user.id.toString()),
                             Map.of("userId", user.id, "email", user.email, "role", Role.OWNER)))
                     .chain(() -> startSession(user, project.id))
-                    .map(refresh -> new NewAccount(tenant, user, project, refresh));
+                    .map(refresh -> new NewAccount(tenant, user, project, Role.OWNER, refresh));
         });
+    }
+
+    /** Creates the invited person's account in the inviting project; 404 for an unknown, used or expired token. */
+    @WithTransaction
+    public Uni<NewAccount> acceptInvitation(String token, String fullName, String passwordHash) {
+        Instant now = Timestamps.now();
+        return Invitation.<Invitation>find("tokenHash", OpaqueTokens.hash(token)).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> invitationGone())
+                .chain(invitation -> invitation.isOpen(now) ? Uni.createFrom().item(invitation)
+                        : Uni.createFrom().failure(invitationGone()))
+                .chain(invitation -> User.count("lower(email) = lower(?1)", invitation.email).chain(existing -> existing > 0
+                        ? Uni.createFrom().failure(ProblemException.conflict("An account with this email already exists"))
+                        : join(invitation, fullName, passwordHash, now)));
+    }
+
+    private Uni<NewAccount> join(Invitation invitation, String fullName, String passwordHash, Instant now) {
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.tenantId = invitation.tenantId;
+        user.email = invitation.email;
+        user.fullName = fullName.strip();
+        user.passwordHash = passwordHash;
+        user.createdAt = now;
+        invitation.acceptedAt = now;
+        Actor actor = new Actor(ActorType.USER, user.id.toString());
+        return user.persist()
+                .chain(() -> Project.<Project>findById(invitation.projectId))
+                .call(project -> membership(project, user, invitation.role, now).persist())
+                .call(project -> events.emit("member.added", invitation.tenantId, project.id, actor,
+                        new ResourceRef("member", user.id.toString()),
+                        Map.of("userId", user.id, "email", user.email, "role", invitation.role, "invitationId", invitation.id)))
+                .chain(project -> Tenant.<Tenant>findById(invitation.tenantId).chain(tenant -> startSession(user, project.id)
+                        .map(refresh -> new NewAccount(tenant, user, project, invitation.role, refresh))));
+    }
+
+    private static ProblemException invitationGone() {
+        return new ProblemException(ProblemType.NOT_FOUND,
+                "This invitation does not exist, was used, or has expired");
     }
 
     /** @param rehash the password's new hash when the stored one is outdated, else null */

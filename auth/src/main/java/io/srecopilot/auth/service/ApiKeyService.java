@@ -33,7 +33,7 @@ public class ApiKeyService {
 
     @WithTransaction
     public Uni<Created> create(Caller caller, UUID projectId, CreateApiKeyRequest request) {
-        requireActiveProject(caller, projectId);
+        ActiveProject.require(caller, projectId);
         ApiKeyFormat.NewKey generated = ApiKeyFormat.generate();
         ApiKey key = new ApiKey();
         key.id = UUID.randomUUID();
@@ -43,7 +43,7 @@ public class ApiKeyService {
         key.prefix = generated.prefix();
         key.keyHash = generated.hash();
         key.scopes = String.join(",", request.scopes().stream().sorted().distinct().toList());
-        key.createdBy = UUID.fromString(caller.actor().id());
+        key.createdBy = caller.userId();
         key.createdAt = Timestamps.now();
         return key.persist()
                 .call(() -> events.emit("apikey.created", key.tenantId, key.projectId, caller.actor(), resource(key),
@@ -54,13 +54,13 @@ public class ApiKeyService {
 
     @WithSession
     public Uni<List<ApiKey>> list(Caller caller, UUID projectId) {
-        requireActiveProject(caller, projectId);
+        ActiveProject.require(caller, projectId);
         return ApiKey.list("tenantId = ?1 and projectId = ?2 order by createdAt desc, id", caller.tenantId(), projectId);
     }
 
     @WithTransaction
     public Uni<Void> revoke(Caller caller, UUID projectId, UUID keyId) {
-        requireActiveProject(caller, projectId);
+        ActiveProject.require(caller, projectId);
         return ApiKey.<ApiKey>find("id = ?1 and tenantId = ?2 and projectId = ?3", keyId, caller.tenantId(), projectId)
                 .firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("API key", keyId))
@@ -72,13 +72,6 @@ public class ApiKeyService {
                     return events.emit("apikey.revoked", key.tenantId, key.projectId, caller.actor(), resource(key),
                             Map.of("id", key.id, "prefix", key.prefix));
                 });
-    }
-
-    /** Keys are managed in the project the token is for; any other project id is not found. */
-    private static void requireActiveProject(Caller caller, UUID projectId) {
-        if (!caller.projectId().equals(projectId)) {
-            throw ProblemException.notFound("project", projectId);
-        }
     }
 
     private static ResourceRef resource(ApiKey key) {

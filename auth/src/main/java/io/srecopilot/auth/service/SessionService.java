@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.auth.ProjectRole;
 import io.srecopilot.auth.User;
 import io.srecopilot.auth.repository.AccountRepository;
+import io.srecopilot.auth.rest.AcceptInvitationRequest;
 import io.srecopilot.auth.rest.LoginRequest;
 import io.srecopilot.auth.rest.RegisterRequest;
 import io.srecopilot.auth.tokens.AccessToken;
@@ -13,7 +14,6 @@ import io.srecopilot.auth.tokens.PasswordHasher;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.problem.ProblemType;
 import io.srecopilot.platform.security.Caller;
-import io.srecopilot.platform.security.Role;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -55,8 +55,18 @@ public class SessionService {
     public Uni<Registered> register(RegisterRequest request) {
         return vertx.executeBlocking(() -> hasher.hash(request.password()), false)
                 .chain(hash -> store.createAccount(request, hash))
-                .map(account -> new Registered(account, issuer.issue(account.user().id, account.user().email,
-                        account.tenant().id, account.project().id, Role.OWNER)));
+                .map(this::signedIn);
+    }
+
+    public Uni<Registered> acceptInvitation(AcceptInvitationRequest request) {
+        return vertx.executeBlocking(() -> hasher.hash(request.password()), false)
+                .chain(hash -> store.acceptInvitation(request.token(), request.fullName(), hash))
+                .map(this::signedIn);
+    }
+
+    private Registered signedIn(NewAccount account) {
+        return new Registered(account, issuer.issue(account.user().id, account.user().email, account.tenant().id,
+                account.project().id, account.role()));
     }
 
     /** @param ip the client's address, which the brute-force defence counts attempts by */
@@ -98,7 +108,7 @@ public class SessionService {
 
     /** A token for another of the caller's projects; 404 for a project they are not a member of. */
     public Uni<AccessToken> switchProject(Caller caller, UUID projectId, String refreshToken) {
-        UUID userId = UUID.fromString(caller.actor().id());
+        UUID userId = caller.userId();
         return accounts.user(userId).chain(user -> accounts.projectOf(userId, projectId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("project", projectId))
                 .call(project -> refreshToken == null ? Uni.createFrom().voidItem() : store.moveSession(refreshToken, projectId))

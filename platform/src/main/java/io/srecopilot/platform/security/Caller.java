@@ -1,6 +1,7 @@
 package io.srecopilot.platform.security;
 
 import io.srecopilot.platform.events.Actor;
+import io.srecopilot.platform.events.ActorType;
 import java.util.UUID;
 
 /**
@@ -9,4 +10,9 @@ import java.util.UUID;
  * keys, which act through scopes.
  */
 public record Caller(UUID tenantId, UUID projectId, Role role, Actor actor) {
+
+    /** The signed-in user's id; null when the caller is a machine. */
+    public UUID userId() {
+        return actor.type() == ActorType.USER ? UUID.fromString(actor.id()) : null;
+    }
 }
