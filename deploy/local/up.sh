@@ -75,6 +75,22 @@ ensure_keys() {
     openssl pkey -in "$RUN_DIR/keys/private.pem" -pubout -out "$RUN_DIR/keys/public.pem"
     chmod 600 "$RUN_DIR/keys/private.pem"
   fi
+  # Each service's account at auth (client credentials), e.g. for checking API keys.
+  for name in "${SERVICES[@]}"; do
+    [[ -f $RUN_DIR/keys/$name.secret ]] || (umask 077 && openssl rand -hex 32 >"$RUN_DIR/keys/$name.secret")
+  done
+}
+
+# auth learns every service's secret; each service its own.
+service_secrets() {
+  local name=$1
+  if [[ $name == auth ]]; then
+    for other in "${SERVICES[@]}"; do
+      printf 'SRE_SERVICE_SECRET_%s=%s\n' "${other^^}" "$(cat "$RUN_DIR/keys/$other.secret")"
+    done
+  else
+    printf 'SRE_SERVICE_SECRET=%s\n' "$(cat "$RUN_DIR/keys/$name.secret")"
+  fi
 }
 
 build_all() {
@@ -88,8 +104,9 @@ start_service() {
   [[ -f $jar ]] || fail "$jar is missing: build first (run without --no-build)"
   stop_process "$name"
   # The Secure flag would keep the refresh cookie off plain-http local origins.
-  SRE_JWT_PUBLIC_KEY=$RUN_DIR/keys/public.pem SRE_JWT_PRIVATE_KEY=$RUN_DIR/keys/private.pem \
-    SRE_AUTH_REFRESH_COOKIE_SECURE=false QUARKUS_HTTP_PORT=$port \
+  env $(service_secrets "$name") SRE_AUTH_URL="http://127.0.0.1:${PORTS[auth]}" \
+    SRE_JWT_PUBLIC_KEY="$RUN_DIR/keys/public.pem" SRE_JWT_PRIVATE_KEY="$RUN_DIR/keys/private.pem" \
+    SRE_AUTH_REFRESH_COOKIE_SECURE=false QUARKUS_HTTP_PORT="$port" \
     nohup java ${SRE_JAVA_OPTS:--Xms64m -Xmx384m} -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/pids/$name.pid"
 }

@@ -24,7 +24,13 @@ public class ApiKey extends PanacheEntityBase {
     public String scopes;
     public UUID createdBy;
     public Instant createdAt;
+    public Instant expiresAt;
+    public Instant lastUsedAt;
     public Instant revokedAt;
+
+    public boolean isUsable(Instant now) {
+        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
 
     public List<String> scopeList() {
         return scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(","));

@@ -38,10 +38,21 @@ public final class Tenant {
     }
 
     public String createApiKey() {
-        return given().baseUri(stack.url("auth")).auth().oauth2(token).contentType("application/json")
-                .body(Map.of("name", "alertmanager", "scopes", List.of("ingest:write")))
-                .when().post("/api/v1/projects/" + projectId + "/api-keys")
-                .then().statusCode(201).extract().path("key");
+        return createApiKey(List.of("ingest:write")).path("key");
+    }
+
+    /** The creation answer: {@code id}, {@code key} (shown once), scopes. */
+    public Response createApiKey(List<String> scopes) {
+        Response created = given().baseUri(stack.url("auth")).auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", "machine", "scopes", scopes))
+                .when().post("/api/v1/projects/" + projectId + "/api-keys");
+        created.then().statusCode(201);
+        return created;
+    }
+
+    public void revokeApiKey(String keyId) {
+        given().baseUri(stack.url("auth")).auth().oauth2(token).when()
+                .delete("/api/v1/projects/" + projectId + "/api-keys/" + keyId).then().statusCode(204);
     }
 
     public String wsTicket() {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** How long credentials live and how passwords are hashed. */
@@ -22,6 +23,16 @@ public interface AuthConfig {
     @WithDefault("30s")
     Duration wsTicketLifetime();
 
+    /** Lifetime of a service account's access token. */
+    @WithDefault("5m")
+    Duration serviceTokenLifetime();
+
+    /**
+     * The other services' accounts for service-to-service calls, by client id (the service's name),
+     * e.g. {@code sre.auth.service-accounts.ingest.secret}. An account without a secret is disabled.
+     */
+    Map<String, ServiceAccount> serviceAccounts();
+
     Signing signing();
 
     LoginThrottle loginThrottle();
@@ -29,6 +40,12 @@ public interface AuthConfig {
     Password password();
 
     RefreshCookie refreshCookie();
+
+    interface ServiceAccount {
+
+        /** The client secret (from a Secret; at least 32 characters). */
+        Optional<String> secret();
+    }
 
     interface Signing {
 

@@ -35,14 +35,17 @@ public class ApiKeyResource {
         this.callerContext = callerContext;
     }
 
-    public record KeyView(UUID id, String name, String prefix, List<String> scopes, Instant createdAt, Instant revokedAt) {
+    public record KeyView(UUID id, String name, String prefix, List<String> scopes, Instant createdAt,
+            Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
         static KeyView of(ApiKey key) {
-            return new KeyView(key.id, key.name, key.prefix, key.scopeList(), key.createdAt, key.revokedAt);
+            return new KeyView(key.id, key.name, key.prefix, key.scopeList(), key.createdAt, key.expiresAt,
+                    key.lastUsedAt, key.revokedAt);
         }
     }
 
     /** Shown once: {@code key} is the only time the secret leaves auth. */
-    public record CreatedKey(UUID id, String name, String prefix, List<String> scopes, Instant createdAt, String key) {
+    public record CreatedKey(UUID id, String name, String prefix, List<String> scopes, Instant createdAt,
+            Instant expiresAt, String key) {
     }
 
     public record Keys(List<KeyView> items) {
@@ -55,7 +58,8 @@ public class ApiKeyResource {
         return keys.create(callerContext.get(), projectId, request).map(created -> {
             ApiKey key = created.apiKey();
             return RestResponse.ResponseBuilder.<CreatedKey>create(RestResponse.Status.CREATED)
-                    .entity(new CreatedKey(key.id, key.name, key.prefix, key.scopeList(), key.createdAt, created.key()))
+                    .entity(new CreatedKey(key.id, key.name, key.prefix, key.scopeList(), key.createdAt, key.expiresAt,
+                            created.key()))
                     .build();
         });
     }

@@ -3,6 +3,7 @@ package io.srecopilot.auth.tokens;
 import io.smallrye.jwt.build.Jwt;
 import io.srecopilot.auth.config.AuthConfig;
 import io.srecopilot.platform.security.Role;
+import io.srecopilot.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
@@ -40,5 +41,20 @@ public class AccessTokenIssuer {
                 .jws().keyId(keys.keyId())
                 .sign(keys.privateKey());
         return new AccessToken(token, config.accessTokenLifetime().toSeconds());
+    }
+
+    /** A short-lived token for another service: {@code sub} service:&lt;name&gt;, role {@code service}, no tenant. */
+    public AccessToken issueForService(String serviceName) {
+        Instant now = Instant.now();
+        String token = Jwt.issuer(ISSUER)
+                .audience(ISSUER)
+                .subject("service:" + serviceName)
+                .groups(Roles.SERVICE)
+                .issuedAt(now)
+                .expiresAt(now.plus(config.serviceTokenLifetime()))
+                .claim("jti", UUID.randomUUID().toString())
+                .jws().keyId(keys.keyId())
+                .sign(keys.privateKey());
+        return new AccessToken(token, config.serviceTokenLifetime().toSeconds());
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * ({@code tid}, {@code pid}, {@code groups}, {@code sub}) or from the attributes another
  * mechanism set. A token without a well-formed tenant, project or role is a failed
  * authentication. API keys have scopes instead of a role: their {@link Caller#role()} is null.
+ * Services (service-account tokens) have neither a tenant nor a project.
  */
 @RequestScoped
 public class CallerContext {
@@ -60,6 +61,9 @@ public class CallerContext {
                 .max(Comparator.naturalOrder())
                 .orElse(null);
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            if (identity.hasRole(Roles.SERVICE)) {
+                return new Caller(null, null, null, new Actor(ActorType.SERVICE, jwt.getSubject()));
+            }
             if (role == null) {
                 throw new AuthenticationFailedException("The token carries no project role");
             }

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String ENGINEER = "engineer";
     public static final String ADMIN = "admin";
     public static final String OWNER = "owner";
+    /** Other SRE Copilot services, signed in with a service account; outside the project roles. */
+    public static final String SERVICE = "service";
 
     private Roles() {
     }

@@ -11,7 +11,10 @@ public final class Scopes {
     /** Send alerts, events and deploy (change) events to ingest. */
     public static final String INGEST_WRITE = "ingest:write";
 
-    public static final Set<String> ALL = Set.of(INGEST_WRITE);
+    /** Read the project's data, as a viewer would. */
+    public static final String READ = "read";
+
+    public static final Set<String> ALL = Set.of(INGEST_WRITE, READ);
 
     private Scopes() {
     }

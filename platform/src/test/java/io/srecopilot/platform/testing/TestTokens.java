@@ -40,6 +40,15 @@ public final class TestTokens {
         return claims(tenantId, projectId, userId, role, Instant.now().plus(LIFETIME)).sign(testKey());
     }
 
+    /** A service account's token, as auth's client-credentials grant issues it: role {@code service}, no tenant. */
+    public static String service(String name) {
+        Instant now = Instant.now();
+        return Jwt.claims(Map.of("iss", "sre-copilot", "aud", "sre-copilot", "sub", "service:" + name,
+                "groups", List.of("service"), "jti", UUID.randomUUID().toString(),
+                "iat", now.getEpochSecond(), "exp", now.plus(LIFETIME).getEpochSecond()))
+                .jws().keyId(KEY_ID).sign(testKey());
+    }
+
     /** A token that was valid and expired an hour ago. */
     public static String expired(TestCaller caller) {
         return claims(caller.tenantId(), caller.projectId(), caller.userId(), caller.role(),

@@ -1,4 +1,4 @@
-package io.srecopilot.ingest.apikey;
+package io.srecopilot.platform.apikey;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Accepts {@code Authorization: Bearer sre_…} API keys, the way Alertmanager and CI hooks call
- * ingest. Any other bearer token is left to the JWT mechanism, which runs after this one.
+ * Accepts {@code Authorization: Bearer sre_…} API keys, the way Alertmanager, CI hooks and scripts
+ * call SRE Copilot. Any other bearer token is left to the JWT mechanism, which runs after this one.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {

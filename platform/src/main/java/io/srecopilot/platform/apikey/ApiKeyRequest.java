@@ -1,4 +1,4 @@
-package io.srecopilot.ingest.apikey;
+package io.srecopilot.platform.apikey;
 
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 

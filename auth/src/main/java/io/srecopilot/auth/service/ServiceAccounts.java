@@ -1,0 +1,34 @@
+package io.srecopilot.auth.service;
+
+import io.srecopilot.auth.config.AuthConfig;
+import io.srecopilot.platform.security.Hashes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+
+/** The configured service accounts; a client proves itself with its secret (compared in constant time). */
+@ApplicationScoped
+public class ServiceAccounts {
+
+    private static final int MIN_SECRET_LENGTH = 32;
+
+    private final Map<String, AuthConfig.ServiceAccount> accounts;
+
+    public ServiceAccounts(AuthConfig config) {
+        this.accounts = config.serviceAccounts();
+    }
+
+    /** The client id when id and secret match an enabled account. */
+    public Optional<String> authenticate(String clientId, String clientSecret) {
+        if (clientId == null || clientSecret == null) {
+            return Optional.empty();
+        }
+        Optional<String> secret = Optional.ofNullable(accounts.get(clientId))
+                .flatMap(AuthConfig.ServiceAccount::secret)
+                .filter(configured -> configured.length() >= MIN_SECRET_LENGTH);
+        // Compare hashes, so neither the length nor the content of the secret shows in the timing.
+        boolean matches = MessageDigest.isEqual(Hashes.sha256(secret.orElse("")), Hashes.sha256(clientSecret));
+        return secret.isPresent() && matches ? Optional.of(clientId) : Optional.empty();
+    }
+}
