@@ -81,6 +81,15 @@ class AuthServiceTest extends ServiceContractTest {
     }
 
     @Test
+    void aValidTokenOfAnAccountThatNoLongerExistsIsRefused() {
+        TestCaller ghost = TestCaller.newTenant(Role.OWNER);
+        given().auth().oauth2(ghost.token()).when().get("/api/v1/auth/me").then().statusCode(401);
+        given().auth().oauth2(ghost.token()).contentType("application/json")
+                .body(Map.of("projectId", ghost.projectId().toString()))
+                .when().post("/api/v1/auth/switch-project").then().statusCode(401);
+    }
+
+    @Test
     void anEmailHasOneAccountWhateverItsCase() {
         String email = uniqueEmail();
         register(email).then().statusCode(201);

@@ -2,6 +2,7 @@ package io.srecopilot.auth.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.auth.ProjectRole;
 import io.srecopilot.auth.User;
@@ -23,9 +24,11 @@ public class AccountRepository {
         return User.find("lower(email) = lower(?1)", email).firstResult();
     }
 
+    /** The user a token names; a failed authentication when the account no longer exists. */
     @WithSession
     public Uni<User> user(UUID id) {
-        return User.findById(id);
+        return User.<User>findById(id)
+                .onItem().ifNull().failWith(() -> new AuthenticationFailedException("The account no longer exists"));
     }
 
     /** The user's projects with their role in each: active ones oldest first (the first is the default), then archived. */
