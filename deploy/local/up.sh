@@ -103,8 +103,10 @@ start_service() {
   local jar=$ROOT/$name/target/quarkus-app/quarkus-run.jar
   [[ -f $jar ]] || fail "$jar is missing: build first (run without --no-build)"
   stop_process "$name"
-  # The Secure flag would keep the refresh cookie off plain-http local origins.
+  # The Secure flag would keep the refresh cookie off plain-http local origins; locally, webhook
+  # receivers on this machine are fine (in production loopback targets are refused).
   env $(service_secrets "$name") SRE_AUTH_URL="http://127.0.0.1:${PORTS[auth]}" \
+    SRE_UI_URL="http://127.0.0.1:$UI_PORT" SRE_NOTIFICATIONS_ALLOW_LOOPBACK=true \
     SRE_JWT_PUBLIC_KEY="$RUN_DIR/keys/public.pem" SRE_JWT_PRIVATE_KEY="$RUN_DIR/keys/private.pem" \
     SRE_AUTH_REFRESH_COOKIE_SECURE=false QUARKUS_HTTP_PORT="$port" \
     nohup java ${SRE_JAVA_OPTS:--Xms64m -Xmx384m} -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &

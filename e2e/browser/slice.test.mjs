@@ -60,7 +60,7 @@ test('a new incident appears live and shows its hypothesis', { timeout: 120_000 
     await page.locator('[data-test=hypothesis]').first().waitFor({ timeout: 30_000 })
     assert.equal((await page.locator('[data-test=claim]').first().textContent()).trim(), 'checkout is failing requests')
     assert.match(await page.locator('[data-test=confidence]').first().textContent(), /\d+%/)
-    assert.match(await page.locator('[data-test=title]').textContent(), /#1 Checkout is failing/)
+    assert.match(await page.locator('[data-test=title]').textContent(), /INC-1 Checkout is failing/)
     await page.screenshot({ path: `${env.SCREENSHOTS}/incident.png`, fullPage: true })
   } finally {
     await browser.close()

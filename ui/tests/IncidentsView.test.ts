@@ -14,10 +14,10 @@ const { default: IncidentsView } = await import('../src/views/IncidentsView.vue'
 
 function incident(number: number, title: string): Incident {
   return {
-    id: `id-${number}`, number, title, description: null, service: 'checkout', severity: 'critical', state: 'DETECTED',
-    allowedTransitions: ['ACKNOWLEDGED'], source: 'alert', startedAt: new Date().toISOString(),
+    id: `id-${number}`, number, reference: `INC-${number}`, title, description: null, service: 'checkout', severity: 'critical', state: 'DETECTED',
+    allowedTransitions: ['ACKNOWLEDGED'], source: 'alertmanager', labels: {}, assigneeId: null, alertGroupIds: [], startedAt: new Date().toISOString(),
     detectedAt: new Date().toISOString(), acknowledgedAt: null, mitigatedAt: null, resolvedAt: null,
-    updatedAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(), version: 0,
   }
 }
 

@@ -1,6 +1,6 @@
 // The core contract (docs/architecture.md): field names the services answer with.
 
-export type Severity = 'critical' | 'high' | 'warning' | 'info'
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info'
 export type Role = 'viewer' | 'engineer' | 'admin' | 'owner'
 export type IncidentState =
   | 'DETECTED'
@@ -19,19 +19,24 @@ export interface Page<T> {
 export interface Incident {
   id: string
   number: number
+  reference: string
   title: string
   description: string | null
   service: string | null
   severity: Severity
   state: IncidentState
   allowedTransitions: IncidentState[]
-  source: 'alert' | 'manual'
+  source: 'manual' | 'alertmanager' | 'prometheus' | 'event'
+  labels: Record<string, string>
+  assigneeId: string | null
+  alertGroupIds: string[]
   startedAt: string
   detectedAt: string
   acknowledgedAt: string | null
   mitigatedAt: string | null
   resolvedAt: string | null
   updatedAt: string
+  version: number
 }
 
 export interface TimelineEntry {
@@ -41,6 +46,7 @@ export interface TimelineEntry {
   from: IncidentState | null
   to: IncidentState | null
   message: string | null
+  data: Record<string, unknown>
   occurredAt: string
 }
 

@@ -2,6 +2,7 @@ package io.srecopilot.incidents;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.srecopilot.platform.domain.Severity;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,15 +10,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** An incident of a project; {@link #moveTo} is the only way its state changes. */
 @Entity
 @Table(name = "incident")
 public class Incident extends PanacheEntityBase {
 
-    public static final String SOURCE_ALERT = "alert";
     public static final String SOURCE_MANUAL = "manual";
+    public static final String SOURCE_ALERTMANAGER = "alertmanager";
 
     @Id
     public UUID id;
@@ -31,16 +35,25 @@ public class Incident extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public IncidentState state;
     public String source;
-    public UUID alertGroupId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, String> labels;
+    public UUID assigneeId;
     public Instant startedAt;
     public Instant detectedAt;
     public Instant acknowledgedAt;
     public Instant mitigatedAt;
     public Instant resolvedAt;
+    public Instant lastSignalAt;
     public Instant createdAt;
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** How people refer to it: {@code INC-42}. */
+    public String reference() {
+        return "INC-" + number;
+    }
 
     /**
      * Moves to {@code target}, stamping when it was first acknowledged and mitigated and when it

@@ -55,8 +55,9 @@ final class ConfidenceModel {
         return switch (severity) {
             case CRITICAL -> 1.0;
             case HIGH -> 0.75;
-            case WARNING -> 0.5;
-            case INFO -> 0.25;
+            case MEDIUM -> 0.5;
+            case LOW -> 0.35;
+            case INFO -> 0.2;
         };
     }
 

@@ -12,7 +12,7 @@ public record SignalFact(UUID id, String alertname, String service, Severity sev
     public SignalFact {
         labels = labels == null ? Map.of() : labels;
         annotations = annotations == null ? Map.of() : annotations;
-        severity = severity == null ? Severity.WARNING : severity;
+        severity = severity == null ? Severity.MEDIUM : severity;
     }
 
     /** What a person would read first about it. */

@@ -35,7 +35,7 @@ class CategoryTest {
     }
 
     private static SignalFact signal(String alertname, Map<String, String> annotations) {
-        return new SignalFact(UUID.randomUUID(), alertname, "checkout", Severity.WARNING, "firing", Instant.EPOCH,
+        return new SignalFact(UUID.randomUUID(), alertname, "checkout", Severity.MEDIUM, "firing", Instant.EPOCH,
                 Map.of(), annotations);
     }
 }

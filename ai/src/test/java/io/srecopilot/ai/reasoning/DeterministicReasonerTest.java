@@ -21,9 +21,9 @@ class DeterministicReasonerTest {
     void ranksTheServiceMostAlertsPointAtFirstAndExplainsTheScore() {
         IncidentFacts facts = incident(
                 signal("HighErrorRate", "checkout", Severity.CRITICAL, 0),
-                signal("HighLatency", "checkout", Severity.WARNING, 2),
+                signal("HighLatency", "checkout", Severity.MEDIUM, 2),
                 signal("HighErrorRate5xx", "checkout", Severity.HIGH, 3),
-                signal("HighLatency", "payments", Severity.WARNING, 4));
+                signal("HighLatency", "payments", Severity.MEDIUM, 4));
 
         Reasoning reasoning = reasoner.reason(facts);
 
@@ -46,13 +46,13 @@ class DeterministicReasonerTest {
     @Test
     void givesTheSameAnswerForTheSameFacts() {
         IncidentFacts facts = incident(signal("TargetDown", "api", Severity.CRITICAL, 0),
-                signal("HighLatency", "db", Severity.WARNING, 1));
+                signal("HighLatency", "db", Severity.MEDIUM, 1));
         assertEquals(reasoner.reason(facts), reasoner.reason(facts));
     }
 
     @Test
     void saysSoWhenTheAlertsAreTooVagueToConclude() {
-        Reasoning vague = reasoner.reason(incident(signal("Watchdog", "api", Severity.WARNING, 0)));
+        Reasoning vague = reasoner.reason(incident(signal("Watchdog", "api", Severity.MEDIUM, 0)));
         assertTrue(vague.inconclusive());
         assertTrue(vague.hypotheses().get(0).confidence() < DeterministicReasoner.CONCLUSIVE);
 

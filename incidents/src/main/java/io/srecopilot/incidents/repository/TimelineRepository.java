@@ -14,7 +14,7 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
 
     @WithSession
     public Uni<List<TimelineEntry>> forIncident(UUID incidentId) {
-        return list("incidentId = ?1 order by occurredAt, id", incidentId);
+        return list("incidentId = ?1 order by occurredAt, seq", incidentId);
     }
 
     @WithSession

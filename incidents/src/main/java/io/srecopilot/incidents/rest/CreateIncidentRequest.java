@@ -6,12 +6,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Map;
 
-/** An incident declared by a person; {@code startedAt} defaults to now. */
+/** An incident declared by a person; {@code startedAt} (when it began, maybe earlier) defaults to now. */
 public record CreateIncidentRequest(
         @NotBlank @Size(max = 200) String title,
         @Size(max = 10_000) String description,
         @Size(max = 100) String service,
         @NotNull Severity severity,
-        @PastOrPresent Instant startedAt) {
+        @PastOrPresent Instant startedAt,
+        Map<String, String> labels) {
 }

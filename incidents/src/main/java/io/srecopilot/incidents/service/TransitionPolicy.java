@@ -15,13 +15,8 @@ final class TransitionPolicy {
         if (!incident.state.canMoveTo(target)) {
             String allowed = incident.state.next().isEmpty() ? "nothing"
                     : incident.state.next().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
-            throw ProblemException.conflict("Incident #" + incident.number + " is " + incident.state
+            throw ProblemException.conflict(incident.reference() + " is " + incident.state
                     + " and cannot move to " + target + "; it can move to " + allowed);
-        }
-        if (target == IncidentState.LEARNED) {
-            // Postmortems are not written yet anywhere, so no incident can be LEARNED so far.
-            throw ProblemException.conflict("Incident #" + incident.number
-                    + " becomes LEARNED once its postmortem is written");
         }
     }
 }

@@ -10,17 +10,28 @@ import java.util.Optional;
 public enum Severity {
     CRITICAL,
     HIGH,
-    WARNING,
+    MEDIUM,
+    LOW,
     INFO;
+
+    private static final String LEGACY_MEDIUM = "warning";
 
     @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Reads our own vocabulary strictly, so a client's typo is a 400 rather than a silent medium;
+     * "warning", which events and snapshots written before medium existed carry, reads as medium.
+     */
     @JsonCreator
     public static Severity of(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException("Unknown severity: " + value));
+        if (LEGACY_MEDIUM.equals(value)) {
+            return MEDIUM;
+        }
+        return parse(value).orElseThrow(() -> new IllegalArgumentException(
+                "must be one of " + String.join(", ", Arrays.stream(values()).map(Severity::value).toList())));
     }
 
     public static Optional<Severity> parse(String value) {
@@ -28,18 +39,19 @@ public enum Severity {
     }
 
     /**
-     * Reads the free-form {@code severity} label of an alert. Teams write page, P1, error, minor…;
-     * anything unrecognised counts as a warning rather than being dropped.
+     * Reads the free-form {@code severity} label of an alert. Teams write page, P1, error, warning,
+     * minor…; anything unrecognised counts as medium rather than being dropped.
      */
     public static Severity fromLabel(String label) {
         if (label == null) {
-            return WARNING;
+            return MEDIUM;
         }
         return switch (label.trim().toLowerCase(Locale.ROOT)) {
-            case "critical", "crit", "page", "fatal", "emergency", "p1", "sev1" -> CRITICAL;
+            case "critical", "crit", "page", "fatal", "emergency", "disaster", "p1", "sev1" -> CRITICAL;
             case "high", "error", "major", "p2", "sev2" -> HIGH;
-            case "info", "informational", "low", "none", "p4", "p5", "sev4", "sev5" -> INFO;
-            default -> WARNING;
+            case "low", "minor", "p4", "sev4" -> LOW;
+            case "info", "informational", "none", "notice", "debug", "p5", "sev5" -> INFO;
+            default -> MEDIUM;
         };
     }
 

@@ -37,6 +37,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail);
     }
 
+    /** A 412: the caller's {@code If-Match} names a version that is no longer current. */
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, detail);
+    }
+
     public static ProblemException unprocessable(String detail) {
         return new ProblemException(ProblemType.UNPROCESSABLE, detail);
     }

@@ -15,6 +15,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
     CONFLICT("conflict", 409, "Conflict with the current state"),
+    PRECONDITION_FAILED("precondition-failed", 412, "The resource changed since you read it"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     UNPROCESSABLE("unprocessable", 422, "The request cannot be processed"),

@@ -1,0 +1,68 @@
+package io.srecopilot.incidents.settings;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.outbox.Outbox;
+import io.srecopilot.platform.rest.Timestamps;
+import io.srecopilot.platform.security.Caller;
+import io.srecopilot.platform.security.CallerContext;
+import io.srecopilot.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The active project's correlation settings: everyone reads them, admins change them. */
+@Path("/api/v1/incidents/settings")
+@Produces(MediaType.APPLICATION_JSON)
+public class SettingsResource {
+
+    static final String SETTINGS_UPDATED = "incident.settings_updated";
+
+    private final ProjectSettingsRepository settings;
+    private final CallerContext callerContext;
+    private final Outbox outbox;
+    private final EventCodec codec;
+
+    public SettingsResource(ProjectSettingsRepository settings, CallerContext callerContext, Outbox outbox,
+            EventCodec codec) {
+        this.settings = settings;
+        this.callerContext = callerContext;
+        this.outbox = outbox;
+        this.codec = codec;
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<SettingsView> get() {
+        Caller caller = callerContext.get();
+        return settings.forProject(caller.tenantId(), caller.projectId()).map(SettingsView::of);
+    }
+
+    @PUT
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    public Uni<SettingsView> replace(@Valid @NotNull SettingsRequest request) {
+        Caller caller = callerContext.get();
+        return settings.forProject(caller.tenantId(), caller.projectId()).chain(current -> {
+            current.correlationWindowSeconds = request.correlationWindowSeconds();
+            current.autoResolve = request.autoResolve();
+            current.updatedAt = Timestamps.now();
+            SettingsView view = SettingsView.of(current);
+            return settings.persist(current)
+                    .call(() -> outbox.append(EventEnvelope.create(SETTINGS_UPDATED, caller.tenantId(),
+                            caller.projectId(), caller.actor(),
+                            new ResourceRef("incident-settings", caller.projectId().toString()), codec.toData(view))))
+                    .replaceWith(view);
+        });
+    }
+}
