@@ -1,6 +1,11 @@
 package io.srecopilot.ingest;
 
 import static io.restassured.RestAssured.given;
+import static io.srecopilot.ingest.AlertmanagerPayloads.WEBHOOK;
+import static io.srecopilot.ingest.AlertmanagerPayloads.alert;
+import static io.srecopilot.ingest.AlertmanagerPayloads.alerts;
+import static io.srecopilot.ingest.AlertmanagerPayloads.notification;
+import static io.srecopilot.ingest.AlertmanagerPayloads.post;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -11,8 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.security.ApiKeyFormat;
 import io.srecopilot.platform.security.Role;
@@ -21,8 +24,6 @@ import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class IngestServiceTest extends ServiceContractTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String WEBHOOK = "/api/v1/ingest/alertmanager";
 
 
     /** Alertmanager would use an API key; these tests send as an engineer, which ingest accepts too. */
@@ -127,49 +127,11 @@ class IngestServiceTest extends ServiceContractTest {
         assertEquals("after", awaitAnnounced("alertgroup.opened", 1).get(0).data().get("groupKey").asText());
     }
 
-    private ValidatableResponse post(String credential, Map<String, Object> body) {
-        return given().header("Authorization", "Bearer " + credential).contentType("application/json").body(body)
-                .when().post(WEBHOOK).then();
-    }
-
     /** Waits for the relay to publish {@code count} events of the type, and for no more to follow. */
     private List<EventEnvelope> awaitAnnounced(String type, int count) {
         await().atMost(WAIT).until(() -> TestStream.published(admin.tenantId().toString(), type).size() >= count);
         List<EventEnvelope> events = TestStream.published(admin.tenantId().toString(), type);
         assertEquals(count, events.size());
         return events;
-    }
-
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> alerts(Map<String, Object> notification) {
-        return (List<Map<String, Object>>) notification.get("alerts");
-    }
-
-    @SafeVarargs
-    private static Map<String, Object> notification(String groupKey, String status, Map<String, Object>... alerts) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("version", "4");
-        body.put("groupKey", groupKey);
-        body.put("status", status);
-        body.put("receiver", "sre-copilot");
-        body.put("groupLabels", Map.of("service", "checkout"));
-        body.put("commonLabels", Map.of("service", "checkout"));
-        body.put("commonAnnotations", Map.of("summary", "Checkout is unhappy"));
-        body.put("externalURL", "http://alertmanager:9093");
-        body.put("alerts", new ArrayList<>(List.of(alerts)));
-        return body;
-    }
-
-    private static Map<String, Object> alert(String name, String status) {
-        Map<String, Object> alert = new HashMap<>();
-        alert.put("status", status);
-        alert.put("labels", Map.of("alertname", name, "service", "checkout", "severity", "page"));
-        alert.put("annotations", Map.of("summary", name + " fired"));
-        alert.put("startsAt", "2026-11-23T06:00:00Z");
-        alert.put("endsAt", status.equals("resolved") ? "2026-11-23T06:30:00Z" : "0001-01-01T00:00:00Z");
-        alert.put("generatorURL", "http://prometheus:9090/graph");
-        alert.put("fingerprint", name.toLowerCase() + "0001");
-        return alert;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +20,12 @@ public record AlertmanagerWebhook(
         Map<String, String> commonLabels,
         Map<String, String> commonAnnotations,
         @Size(max = 2_048) String externalURL,
-        Integer truncatedAlerts,
+        @PositiveOrZero Integer truncatedAlerts,
         @NotEmpty @Size(max = 5_000) List<@Valid @NotNull Alert> alerts) {
 
     public AlertmanagerWebhook {
         groupLabels = groupLabels == null ? Map.of() : groupLabels;
         commonLabels = commonLabels == null ? Map.of() : commonLabels;
         commonAnnotations = commonAnnotations == null ? Map.of() : commonAnnotations;
-    }
-
-    /** Firing when any alert still fires. */
-    public boolean firing() {
-        return alerts.stream().anyMatch(Alert::firing);
     }
 }

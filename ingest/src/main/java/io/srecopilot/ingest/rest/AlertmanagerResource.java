@@ -1,6 +1,7 @@
 package io.srecopilot.ingest.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.ingest.alertmanager.AlertmanagerBatches;
 import io.srecopilot.ingest.alertmanager.AlertmanagerWebhook;
 import io.srecopilot.ingest.service.AlertIngestService;
 import io.srecopilot.ingest.service.IngestReceipt;
@@ -36,6 +37,6 @@ public class AlertmanagerResource {
     @RolesAllowed({ Scopes.INGEST_WRITE, Roles.ENGINEER })
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<IngestReceipt> receive(@Valid @NotNull AlertmanagerWebhook notification) {
-        return service.ingest(callerContext.get(), notification);
+        return service.ingest(callerContext.get(), AlertmanagerBatches.of(notification));
     }
 }

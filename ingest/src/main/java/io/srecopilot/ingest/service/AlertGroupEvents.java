@@ -34,9 +34,9 @@ public class AlertGroupEvents {
     }
 
     /** The data of every {@code alertgroup.*} event: the group and the signals this notification changed. */
-    public record GroupData(UUID groupId, String groupKey, String status, String receiver,
+    public record GroupData(UUID groupId, String groupKey, String status, String source, String receiver,
             Map<String, String> commonLabels, Map<String, String> commonAnnotations, String externalUrl,
-            List<SignalData> signals) {
+            int truncatedAlerts, List<SignalData> signals) {
     }
 
     public record SignalData(UUID id, String fingerprint, String alertname, String service, Severity severity,

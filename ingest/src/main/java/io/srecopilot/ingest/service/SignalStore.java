@@ -5,22 +5,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The SQL of the ingest write path, run in the caller's transaction. Upserts rely on the unique
- * keys, so concurrent and repeated notifications serialize on them and change nothing twice.
+ * keys, so concurrent and repeated notifications serialize on them and change nothing twice; a
+ * notification's signals are written in one statement, whatever their number.
  */
 @ApplicationScoped
 public class SignalStore {
 
+    // Created firing; the member statuses decide right after (see UPDATE_GROUP).
     private static final String INSERT_GROUP = """
             INSERT INTO alert_group (id, tenant_id, project_id, group_key, receiver, status, common_labels,
                                      common_annotations, opened_at, updated_at)
-            VALUES (:id, :tenantId, :projectId, :groupKey, :receiver, :status, CAST(CAST(:labels AS text) AS jsonb),
+            VALUES (:id, :tenantId, :projectId, :groupKey, :receiver, 'firing', CAST(CAST(:labels AS text) AS jsonb),
                     CAST(CAST(:annotations AS text) AS jsonb), :now, :now)
             ON CONFLICT (project_id, group_key) DO NOTHING
             RETURNING id""";
@@ -29,24 +34,36 @@ public class SignalStore {
             SELECT CAST(id AS text), status FROM alert_group WHERE project_id = :projectId AND group_key = :groupKey
             FOR UPDATE""";
 
-    private static final String UPDATE_GROUP_STATUS = """
-            UPDATE alert_group SET status = :status, updated_at = :now,
-                   resolved_at = CASE WHEN CAST(:status AS text) = 'resolved' THEN CAST(:now AS timestamptz) END
-            WHERE id = :id""";
+    // A group fires while any member fires: a notification that resolves some alerts, or that
+    // Alertmanager truncated, does not resolve members it did not mention.
+    private static final String UPDATE_GROUP = """
+            UPDATE alert_group g
+               SET status = m.status, truncated_alerts = :truncated, updated_at = :now,
+                   resolved_at = CASE WHEN m.status = 'firing' THEN NULL
+                                      WHEN g.status = 'resolved' AND g.resolved_at IS NOT NULL THEN g.resolved_at
+                                      ELSE CAST(:now AS timestamptz) END
+              FROM (SELECT CASE WHEN EXISTS (SELECT 1 FROM signal WHERE alert_group_id = :id AND status = 'firing')
+                                THEN 'firing' ELSE 'resolved' END AS status) m
+             WHERE g.id = :id
+            RETURNING m.status""";
 
-    // Only a change of status is news: HA pairs and retries resend the same alert with other end times.
-    private static final String UPSERT_SIGNAL = """
+    // Resolution is terminal for an occurrence (a new firing has a new startsAt): a late "firing"
+    // from a retry or the slower peer of an HA pair never un-resolves it, and repeats change nothing.
+    private static final String UPSERT_SIGNALS = """
             INSERT INTO signal (id, tenant_id, project_id, alert_group_id, source, fingerprint, alertname, service,
                                 severity, status, starts_at, ends_at, labels, annotations, generator_url,
                                 received_at, updated_at)
-            VALUES (:id, :tenantId, :projectId, :groupId, 'alertmanager', :fingerprint, :alertname, :service,
-                    :severity, :status, :startsAt, :endsAt, CAST(CAST(:labels AS text) AS jsonb),
-                    CAST(CAST(:annotations AS text) AS jsonb), :generatorUrl, :now, :now)
+            SELECT gen_random_uuid(), :tenantId, :projectId, :groupId, :source, a.fingerprint, a.alertname, a.service,
+                   a.severity, a.status, a.starts_at, a.ends_at, a.labels, a.annotations, a.generator_url, :now, :now
+              FROM jsonb_to_recordset(CAST(CAST(:signals AS text) AS jsonb))
+                   AS a(fingerprint text, alertname text, service text, severity text, status text,
+                        starts_at timestamptz, ends_at timestamptz, labels jsonb, annotations jsonb, generator_url text)
             ON CONFLICT (project_id, fingerprint, starts_at) DO UPDATE
                SET status = EXCLUDED.status, ends_at = EXCLUDED.ends_at, annotations = EXCLUDED.annotations,
                    updated_at = EXCLUDED.updated_at
-             WHERE signal.status IS DISTINCT FROM EXCLUDED.status
-            RETURNING CAST(id AS text), (xmax = 0) AS inserted""";
+             WHERE signal.status = 'firing' AND EXCLUDED.status = 'resolved'
+            RETURNING CAST(id AS text), (xmax = 0) AS inserted, fingerprint,
+                      CAST(EXTRACT(EPOCH FROM starts_at) * 1000000 AS bigint) AS starts_micros""";
 
     private final ObjectMapper mapper;
 
@@ -55,51 +72,88 @@ public class SignalStore {
     }
 
     /** The group, created now or locked until the transaction ends so its notifications apply one at a time. */
-    public Uni<GroupRow> createOrLockGroup(UUID tenantId, UUID projectId, String groupKey, String receiver,
-            String status, Map<String, String> labels, Map<String, String> annotations, Instant now) {
+    public Uni<GroupRow> createOrLockGroup(UUID tenantId, UUID projectId, SignalBatch batch, Instant now) {
         UUID id = UUID.randomUUID();
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_GROUP, UUID.class)
                 .setParameter("id", id).setParameter("tenantId", tenantId).setParameter("projectId", projectId)
-                .setParameter("groupKey", groupKey).setParameter("receiver", receiver).setParameter("status", status)
-                .setParameter("labels", json(labels)).setParameter("annotations", json(annotations))
-                .setParameter("now", now)
+                .setParameter("groupKey", batch.groupKey()).setParameter("receiver", batch.receiver())
+                .setParameter("labels", json(batch.commonLabels()))
+                .setParameter("annotations", json(batch.commonAnnotations())).setParameter("now", now)
                 .getResultList()
                 .chain(inserted -> !inserted.isEmpty()
-                        ? Uni.createFrom().item(new GroupRow(id, status, true))
+                        ? Uni.createFrom().item(new GroupRow(id, "firing", true))
                         : session.createNativeQuery(LOCK_GROUP, Object[].class)
-                                .setParameter("projectId", projectId).setParameter("groupKey", groupKey)
+                                .setParameter("projectId", projectId).setParameter("groupKey", batch.groupKey())
                                 .getSingleResult()
                                 .map(row -> new GroupRow(UUID.fromString((String) row[0]), (String) row[1], false))));
     }
 
-    public Uni<Void> setGroupStatus(UUID groupId, String status, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(UPDATE_GROUP_STATUS)
-                .setParameter("id", groupId).setParameter("status", status).setParameter("now", now)
-                .executeUpdate()).replaceWithVoid();
+    /** Sets the group's status from its members' and records truncation; emits the status now. */
+    public Uni<String> refreshGroup(UUID groupId, int truncatedAlerts, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(UPDATE_GROUP, String.class)
+                .setParameter("id", groupId).setParameter("truncated", truncatedAlerts).setParameter("now", now)
+                .getSingleResult());
     }
 
-    /** Emits the stored row when the signal is new or changed status; empty when it is a duplicate. */
-    public Uni<List<StoredSignal>> upsert(UUID tenantId, UUID projectId, UUID groupId, NormalizedSignal signal, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT_SIGNAL, Object[].class)
-                .setParameter("id", UUID.randomUUID()).setParameter("tenantId", tenantId)
-                .setParameter("projectId", projectId).setParameter("groupId", groupId)
-                .setParameter("fingerprint", signal.fingerprint()).setParameter("alertname", signal.alertname())
-                .setParameter("service", signal.service()).setParameter("severity", signal.severity().value())
-                .setParameter("status", signal.status()).setParameter("startsAt", signal.startsAt())
-                .setParameter("endsAt", signal.endsAt()).setParameter("labels", json(signal.labels()))
-                .setParameter("annotations", json(signal.annotations()))
-                .setParameter("generatorUrl", signal.generatorUrl()).setParameter("now", now)
+    /** The signals that are new or were resolved by this batch; duplicates are left out. */
+    public Uni<List<StoredSignal>> upsert(UUID tenantId, UUID projectId, UUID groupId, String source,
+            List<NormalizedSignal> signals, Instant now) {
+        Map<String, NormalizedSignal> byKey = distinct(signals);
+        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT_SIGNALS, Object[].class)
+                .setParameter("tenantId", tenantId).setParameter("projectId", projectId)
+                .setParameter("groupId", groupId).setParameter("source", source)
+                .setParameter("signals", json(byKey.values().stream().map(SignalStore::row).toList()))
+                .setParameter("now", now)
                 .getResultList())
-                .map(rows -> rows.stream()
-                        .map(row -> new StoredSignal(UUID.fromString((String) row[0]), (Boolean) row[1], signal))
-                        .toList());
+                .map(rows -> rows.stream().map(row -> new StoredSignal(UUID.fromString((String) row[0]),
+                        (Boolean) row[1], byKey.get(key((String) row[2], micros(row[3]))))).toList());
     }
 
-    private String json(Map<String, String> values) {
+    /**
+     * One entry per (fingerprint, startsAt): a statement may not touch a row twice. Of repeats
+     * within one notification the resolved one wins, as it would have over two notifications.
+     */
+    private static Map<String, NormalizedSignal> distinct(List<NormalizedSignal> signals) {
+        Map<String, NormalizedSignal> byKey = new LinkedHashMap<>();
+        for (NormalizedSignal signal : signals) {
+            byKey.merge(key(signal.fingerprint(), micros(signal.startsAt())), signal,
+                    (kept, repeat) -> "resolved".equals(repeat.status()) ? repeat : kept);
+        }
+        return byKey;
+    }
+
+    private static Map<String, Object> row(NormalizedSignal signal) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("fingerprint", signal.fingerprint());
+        row.put("alertname", signal.alertname());
+        row.put("service", signal.service());
+        row.put("severity", signal.severity().value());
+        row.put("status", signal.status());
+        row.put("starts_at", signal.startsAt());
+        row.put("ends_at", signal.endsAt());
+        row.put("labels", signal.labels());
+        row.put("annotations", signal.annotations());
+        row.put("generator_url", signal.generatorUrl());
+        return row;
+    }
+
+    private static String key(String fingerprint, long startsMicros) {
+        return fingerprint + '@' + startsMicros;
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
+    }
+
+    private static long micros(Object column) {
+        return column instanceof BigDecimal decimal ? decimal.longValueExact() : ((Number) column).longValue();
+    }
+
+    private String json(Object value) {
         try {
-            return mapper.writeValueAsString(values);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Labels cannot be written as JSON", e);
+            throw new IllegalArgumentException("Signals cannot be written as JSON", e);
         }
     }
 
@@ -107,7 +161,7 @@ public class SignalStore {
     public record GroupRow(UUID id, String status, boolean created) {
     }
 
-    /** A signal the notification inserted, or whose status it changed. */
+    /** A signal the batch inserted, or whose status it changed. */
     public record StoredSignal(UUID id, boolean inserted, NormalizedSignal signal) {
     }
 }

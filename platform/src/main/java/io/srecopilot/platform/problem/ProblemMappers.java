@@ -53,6 +53,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uriInfo) {
+        if (TransientFailures.isTransient(e)) {
+            LOG.warnf("A dependency cannot serve %s right now: %s", ProblemResponses.instance(uriInfo), e.toString());
+            return problem(ProblemException.unavailable("A dependency of this service is unavailable; retry later"),
+                    uriInfo);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s while serving %s", reference, ProblemResponses.instance(uriInfo));
         return ProblemResponses.of(ProblemType.INTERNAL, "Unexpected failure; reference " + reference, uriInfo);

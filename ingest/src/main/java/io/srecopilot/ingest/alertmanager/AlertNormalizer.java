@@ -1,6 +1,6 @@
-package io.srecopilot.ingest.service;
+package io.srecopilot.ingest.alertmanager;
 
-import io.srecopilot.ingest.alertmanager.Alert;
+import io.srecopilot.ingest.service.NormalizedSignal;
 import io.srecopilot.platform.domain.Severity;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Hashes;
