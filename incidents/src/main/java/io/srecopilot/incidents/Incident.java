@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -22,6 +23,8 @@ public class Incident extends PanacheEntityBase {
 
     public static final String SOURCE_MANUAL = "manual";
     public static final String SOURCE_ALERTMANAGER = "alertmanager";
+    /** The sources of incidents opened from ingest's alert groups. */
+    public static final Set<String> ALERT_SOURCES = Set.of(SOURCE_ALERTMANAGER, "prometheus", "event");
 
     @Id
     public UUID id;

@@ -21,10 +21,17 @@ final class AlertGroupEvents {
     private final UUID groupId = UUID.randomUUID();
     private final String service;
     private final List<Map<String, Object>> signals = new ArrayList<>();
+    private String source = "alertmanager";
 
     AlertGroupEvents(TestCaller project, String service) {
         this.project = project;
         this.service = service;
+    }
+
+    /** Where ingest says the group's signals came from (alertmanager, event, prometheus). */
+    AlertGroupEvents from(String signalSource) {
+        this.source = signalSource;
+        return this;
     }
 
     UUID groupId() {
@@ -71,6 +78,7 @@ final class AlertGroupEvents {
         data.put("groupId", groupId.toString());
         data.put("groupKey", "{}:{service=\"" + service + "\"}");
         data.put("status", status);
+        data.put("source", source);
         data.put("commonLabels", Map.of("service", service));
         data.put("commonAnnotations", Map.of("summary", service + " is failing"));
         data.put("signals", groupSignals);

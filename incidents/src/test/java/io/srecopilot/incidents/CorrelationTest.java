@@ -71,6 +71,15 @@ class CorrelationTest {
     }
 
     @Test
+    void anIncidentOpenedFromGenericEventsSaysSo() {
+        AlertGroupEvents group = new AlertGroupEvents(engineer, "billing").from("event");
+        group.alert("DiskFull", "critical", "2026-11-23T06:00:00Z");
+        TestStream.append(group.opened());
+
+        api.get(awaitIncidents(1).get(0)).body("source", equalTo("event")).body("service", equalTo("billing"));
+    }
+
+    @Test
     void aNewGroupOfTheSameServiceWithinTheWindowJoinsTheOpenIncidentAndSaysWhy() {
         AlertGroupEvents first = new AlertGroupEvents(engineer, "payments");
         first.alert("HighLatency", "warning", "2026-11-23T06:00:00Z");

@@ -21,6 +21,7 @@ public class AlertGroup extends PanacheEntityBase {
     public UUID tenantId;
     public UUID projectId;
     public String groupKey;
+    public String source;
     public String receiver;
     public String status;
     @JdbcTypeCode(SqlTypes.JSON)

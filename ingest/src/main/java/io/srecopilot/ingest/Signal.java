@@ -37,6 +37,7 @@ public class Signal extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public Map<String, String> annotations;
     public String generatorUrl;
+    public Instant acknowledgedAt;
     public Instant receivedAt;
     public Instant updatedAt;
 }

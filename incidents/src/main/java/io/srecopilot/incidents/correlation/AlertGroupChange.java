@@ -1,6 +1,7 @@
 package io.srecopilot.incidents.correlation;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.srecopilot.incidents.Incident;
 import io.srecopilot.incidents.IncidentSignal;
 import io.srecopilot.platform.domain.Severity;
 import io.srecopilot.platform.rest.Timestamps;
@@ -14,13 +15,19 @@ import java.util.stream.Collectors;
 
 /** The part of ingest's {@code alertgroup.opened|updated|resolved} data that incidents reads. */
 @RegisterForReflection
-public record AlertGroupChange(UUID groupId, String groupKey, String status, Map<String, String> commonLabels,
+public record AlertGroupChange(UUID groupId, String groupKey, String status, String source,
+        Map<String, String> commonLabels,
         Map<String, String> commonAnnotations, List<Signal> signals) {
 
     public AlertGroupChange {
         commonLabels = commonLabels == null ? Map.of() : commonLabels;
         commonAnnotations = commonAnnotations == null ? Map.of() : commonAnnotations;
         signals = signals == null ? List.of() : signals;
+    }
+
+    /** Where ingest got the group's signals: an incident source, Alertmanager when ingest does not say. */
+    public String incidentSource() {
+        return source == null || !Incident.ALERT_SOURCES.contains(source) ? Incident.SOURCE_ALERTMANAGER : source;
     }
 
     public boolean isFiring() {

@@ -1,6 +1,5 @@
 package io.srecopilot.incidents.correlation;
 
-import io.srecopilot.incidents.Incident;
 import io.srecopilot.incidents.service.NewIncident;
 import io.srecopilot.platform.domain.Severity;
 import java.time.Instant;
@@ -21,7 +20,7 @@ final class IncidentDrafts {
         Instant started = group.signals().stream().map(AlertGroupChange.Signal::startsAt).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(null);
         return new NewIncident(title(group), group.commonAnnotations().get("description"), service, worst, started,
-                Incident.SOURCE_ALERTMANAGER, group.commonLabels());
+                group.incidentSource(), group.commonLabels());
     }
 
     private static String title(AlertGroupChange group) {

@@ -8,6 +8,7 @@ import io.srecopilot.platform.problem.FieldError;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.problem.ProblemType;
 import io.srecopilot.platform.rest.Cursor;
+import io.srecopilot.platform.rest.QueryInstants;
 import io.srecopilot.platform.security.Caller;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;

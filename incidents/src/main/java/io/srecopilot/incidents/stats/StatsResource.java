@@ -1,10 +1,10 @@
 package io.srecopilot.incidents.stats;
 
 import io.smallrye.mutiny.Uni;
-import io.srecopilot.incidents.rest.QueryInstants;
 import io.srecopilot.platform.problem.FieldError;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.problem.ProblemType;
+import io.srecopilot.platform.rest.QueryInstants;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Roles;

@@ -27,10 +27,14 @@ public class AlertIngestService {
     public Uni<IngestReceipt> ingest(Caller caller, SignalBatch batch) {
         Instant now = Timestamps.now();
         return store.createOrLockGroup(caller.tenantId(), caller.projectId(), batch, now)
-                .chain(group -> store.upsert(caller.tenantId(), caller.projectId(), group.id(), batch.source(),
-                        batch.signals(), now)
-                        .chain(changed -> store.refreshGroup(group.id(), batch.truncatedAlerts(), now)
-                                .chain(status -> announce(caller, batch, group, status, changed))));
+                .chain(group -> apply(caller, batch, group, now));
+    }
+
+    /** Writes the batch into a group the transaction already holds (created or locked). */
+    public Uni<IngestReceipt> apply(Caller caller, SignalBatch batch, SignalStore.GroupRow group, Instant now) {
+        return store.upsert(caller.tenantId(), caller.projectId(), group.id(), batch.source(), batch.signals(), now)
+                .chain(changed -> store.refreshGroup(group.id(), batch.truncatedAlerts(), now)
+                        .chain(status -> announce(caller, batch, group, status, changed)));
     }
 
     private Uni<IngestReceipt> announce(Caller caller, SignalBatch batch, SignalStore.GroupRow group, String status,

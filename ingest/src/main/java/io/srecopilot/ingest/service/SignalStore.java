@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.ingest.Signal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,9 +25,10 @@ public class SignalStore {
 
     // Created firing; the member statuses decide right after (see UPDATE_GROUP).
     private static final String INSERT_GROUP = """
-            INSERT INTO alert_group (id, tenant_id, project_id, group_key, receiver, status, common_labels,
+            INSERT INTO alert_group (id, tenant_id, project_id, group_key, source, receiver, status, common_labels,
                                      common_annotations, opened_at, updated_at)
-            VALUES (:id, :tenantId, :projectId, :groupKey, :receiver, 'firing', CAST(CAST(:labels AS text) AS jsonb),
+            VALUES (:id, :tenantId, :projectId, :groupKey, :source, :receiver, 'firing',
+                    CAST(CAST(:labels AS text) AS jsonb),
                     CAST(CAST(:annotations AS text) AS jsonb), :now, :now)
             ON CONFLICT (project_id, group_key) DO NOTHING
             RETURNING id""";
@@ -33,6 +36,10 @@ public class SignalStore {
     private static final String LOCK_GROUP = """
             SELECT CAST(id AS text), status FROM alert_group WHERE project_id = :projectId AND group_key = :groupKey
             FOR UPDATE""";
+
+    private static final String ACKNOWLEDGE = """
+            UPDATE signal SET acknowledged_at = :now, updated_at = :now
+             WHERE id = :id AND status = 'firing' AND acknowledged_at IS NULL""";
 
     // A group fires while any member fires: a notification that resolves some alerts, or that
     // Alertmanager truncated, does not resolve members it did not mention.
@@ -76,16 +83,36 @@ public class SignalStore {
         UUID id = UUID.randomUUID();
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_GROUP, UUID.class)
                 .setParameter("id", id).setParameter("tenantId", tenantId).setParameter("projectId", projectId)
-                .setParameter("groupKey", batch.groupKey()).setParameter("receiver", batch.receiver())
+                .setParameter("groupKey", batch.groupKey()).setParameter("source", batch.source())
+                .setParameter("receiver", batch.receiver())
                 .setParameter("labels", json(batch.commonLabels()))
                 .setParameter("annotations", json(batch.commonAnnotations())).setParameter("now", now)
                 .getResultList()
                 .chain(inserted -> !inserted.isEmpty()
                         ? Uni.createFrom().item(new GroupRow(id, "firing", true))
-                        : session.createNativeQuery(LOCK_GROUP, Object[].class)
-                                .setParameter("projectId", projectId).setParameter("groupKey", batch.groupKey())
-                                .getSingleResult()
-                                .map(row -> new GroupRow(UUID.fromString((String) row[0]), (String) row[1], false))));
+                        : lockGroup(projectId, batch.groupKey()).map(Optional::orElseThrow)));
+    }
+
+    /** The existing group, locked until the transaction ends; empty when there is none. */
+    public Uni<Optional<GroupRow>> lockGroup(UUID projectId, String groupKey) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_GROUP, Object[].class)
+                .setParameter("projectId", projectId).setParameter("groupKey", groupKey)
+                .getResultList()
+                .map(rows -> rows.stream().findFirst()
+                        .map(row -> new GroupRow(UUID.fromString((String) row[0]), (String) row[1], false))));
+    }
+
+    /** The group's still-firing occurrence of an alert, if any. */
+    public Uni<Optional<Signal>> openSignal(UUID groupId, String fingerprint) {
+        return Signal.<Signal>find("alertGroupId = ?1 and fingerprint = ?2 and status = 'firing' order by startsAt desc",
+                groupId, fingerprint).firstResult().map(Optional::ofNullable);
+    }
+
+    /** Marks a firing signal acknowledged; repeats keep the first acknowledgement. */
+    public Uni<Boolean> acknowledge(UUID signalId, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ACKNOWLEDGE)
+                .setParameter("id", signalId).setParameter("now", now).executeUpdate())
+                .map(updated -> updated > 0);
     }
 
     /** Sets the group's status from its members' and records truncation; emits the status now. */

@@ -1,4 +1,4 @@
-package io.srecopilot.incidents.rest;
+package io.srecopilot.platform.rest;
 
 import io.srecopilot.platform.problem.FieldError;
 import java.time.Instant;
