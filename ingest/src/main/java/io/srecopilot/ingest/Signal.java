@@ -37,6 +37,10 @@ public class Signal extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public Map<String, String> annotations;
     public String generatorUrl;
+    /** Why the signal is in its group (see CorrelationLink). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> correlation;
     public Instant acknowledgedAt;
     public Instant receivedAt;
     public Instant updatedAt;

@@ -2,6 +2,7 @@ package io.srecopilot.incidents.correlation;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.srecopilot.platform.domain.TimeWindow;
 import java.time.Duration;
 
 /**
@@ -27,27 +28,13 @@ final class CorrelationReason {
             keys.put("service", service);
         }
         keys.put("groupKey", group.groupKey());
-        Window inUnits = Window.of(window);
+        TimeWindow inUnits = TimeWindow.of(window);
         reason.putObject("window").put("value", inUnits.value()).put("unit", inUnits.unit());
         return reason;
     }
 
     /** "15 minutes", for timeline messages. */
     static String describe(Duration window) {
-        Window inUnits = Window.of(window);
-        String unit = inUnits.value() == 1 ? inUnits.unit().substring(0, inUnits.unit().length() - 1) : inUnits.unit();
-        return inUnits.value() + " " + unit;
-    }
-
-    /** A window in the largest unit that states it exactly. */
-    private record Window(long value, String unit) {
-
-        static Window of(Duration window) {
-            long seconds = window.toSeconds();
-            if (seconds % 3600 == 0) {
-                return new Window(seconds / 3600, "hours");
-            }
-            return seconds % 60 == 0 ? new Window(seconds / 60, "minutes") : new Window(seconds, "seconds");
-        }
+        return TimeWindow.of(window).describe();
     }
 }

@@ -1,5 +1,6 @@
 package io.srecopilot.ingest.alertmanager;
 
+import io.srecopilot.ingest.correlation.GroupTarget;
 import io.srecopilot.ingest.service.SignalBatch;
 
 /** An Alertmanager notification as a batch of signals of its group ({@code groupKey}). */
@@ -12,8 +13,8 @@ public final class AlertmanagerBatches {
 
     public static SignalBatch of(AlertmanagerWebhook notification) {
         int truncated = notification.truncatedAlerts() == null ? 0 : notification.truncatedAlerts();
-        return new SignalBatch(SOURCE, notification.groupKey(), notification.receiver(), notification.commonLabels(),
-                notification.commonAnnotations(), notification.externalURL(), truncated,
+        return new SignalBatch(SOURCE, GroupTarget.alertmanager(notification.groupKey()), notification.receiver(),
+                notification.commonLabels(), notification.commonAnnotations(), notification.externalURL(), truncated,
                 notification.alerts().stream().map(AlertNormalizer::normalize).toList());
     }
 }

@@ -1,6 +1,7 @@
 package io.srecopilot.ingest.event;
 
 import io.srecopilot.ingest.Signal;
+import io.srecopilot.ingest.correlation.GroupTarget;
 import io.srecopilot.ingest.service.NormalizedSignal;
 import io.srecopilot.ingest.service.SignalBatch;
 import io.srecopilot.platform.domain.Severity;
@@ -62,7 +63,8 @@ final class EventSignals {
 
     private static SignalBatch batch(String dedupKey, NormalizedSignal signal, Map<String, String> annotations) {
         Map<String, String> common = Map.of("service", signal.service());
-        return new SignalBatch(SOURCE, groupKey(dedupKey), null, common, annotations, null, 0, List.of(signal));
+        return new SignalBatch(SOURCE, GroupTarget.event(groupKey(dedupKey), dedupKey), null, common, annotations,
+                null, 0, List.of(signal));
     }
 
     private static String alertname(String summary) {

@@ -71,6 +71,10 @@ public class SignalResource {
     @Path("{id}")
     @WithSession
     public Uni<SignalView> get(@PathParam("id") UUID id) {
+        return ownSignal(id).map(SignalView::of);
+    }
+
+    private Uni<Signal> ownSignal(UUID id) {
         Caller caller = callerContext.get();
         return Signal.<Signal>find("id = :id and tenantId = :tenantId and projectId = :projectId",
                 Parameters.with("id", id).and("tenantId", caller.tenantId()).and("projectId", caller.projectId()))
@@ -79,8 +83,17 @@ public class SignalResource {
                     if (signal == null) {
                         throw ProblemException.notFound("signal", id);
                     }
-                    return SignalView.of(signal);
+                    return signal;
                 });
+    }
+
+    /** Why the signal is in its group. */
+    @GET
+    @Path("{id}/correlation")
+    @WithSession
+    public Uni<CorrelationView> correlation(@PathParam("id") UUID id) {
+        return ownSignal(id).chain(signal -> AlertGroup.<AlertGroup>findById(signal.alertGroupId)
+                .map(group -> CorrelationView.of(signal, group)));
     }
 
     @GET

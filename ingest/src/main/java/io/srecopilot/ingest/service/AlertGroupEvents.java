@@ -1,6 +1,7 @@
 package io.srecopilot.ingest.service;
 
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.ingest.correlation.CorrelationLink;
 import io.srecopilot.platform.domain.Severity;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
@@ -36,7 +37,7 @@ public class AlertGroupEvents {
     /** The data of every {@code alertgroup.*} event: the group and the signals this notification changed. */
     public record GroupData(UUID groupId, String groupKey, String status, String source, String receiver,
             Map<String, String> commonLabels, Map<String, String> commonAnnotations, String externalUrl,
-            int truncatedAlerts, List<SignalData> signals) {
+            int truncatedAlerts, CorrelationLink correlation, List<SignalData> signals) {
     }
 
     public record SignalData(UUID id, String fingerprint, String alertname, String service, Severity severity,

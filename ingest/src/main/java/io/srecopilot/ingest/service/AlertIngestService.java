@@ -2,55 +2,98 @@ package io.srecopilot.ingest.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.ingest.correlation.CorrelationRules;
+import io.srecopilot.ingest.correlation.GroupTarget;
+import io.srecopilot.ingest.correlation.SignalGrouping;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Stores a batch of signals in its alert group and announces what changed, all in one
- * transaction: the sender is answered only after it committed.
+ * Stores a batch of signals in the groups the project's correlation rules choose and announces
+ * what changed, all in one transaction: the sender is answered only after it committed.
  */
 @ApplicationScoped
 public class AlertIngestService {
 
     private final SignalStore store;
     private final AlertGroupEvents events;
+    private final CorrelationRules rules;
 
-    public AlertIngestService(SignalStore store, AlertGroupEvents events) {
+    public AlertIngestService(SignalStore store, AlertGroupEvents events, CorrelationRules rules) {
         this.store = store;
         this.events = events;
+        this.rules = rules;
     }
 
     @WithTransaction
     public Uni<IngestReceipt> ingest(Caller caller, SignalBatch batch) {
         Instant now = Timestamps.now();
-        return store.createOrLockGroup(caller.tenantId(), caller.projectId(), batch, now)
-                .chain(group -> apply(caller, batch, group, now));
+        return rules.active(caller.projectId()).chain(active -> {
+            Map<GroupTarget, List<NormalizedSignal>> parts = SignalGrouping.partition(active, batch.target(),
+                    batch.signals());
+            List<IngestReceipt.GroupReceipt> receipts = new ArrayList<>();
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (Map.Entry<GroupTarget, List<NormalizedSignal>> part : parts.entrySet()) {
+                SignalBatch share = batch.regrouped(part.getKey(), part.getValue());
+                all = all.call(() -> store.createOrLockGroup(caller.tenantId(), caller.projectId(), share, now)
+                        .chain(group -> apply(caller, share, group, now)).invoke(receipts::add));
+            }
+            return all.map(ignored -> IngestReceipt.of(receipts));
+        });
     }
 
     /** Writes the batch into a group the transaction already holds (created or locked). */
-    public Uni<IngestReceipt> apply(Caller caller, SignalBatch batch, SignalStore.GroupRow group, Instant now) {
-        return store.upsert(caller.tenantId(), caller.projectId(), group.id(), batch.source(), batch.signals(), now)
-                .chain(changed -> store.refreshGroup(group.id(), batch.truncatedAlerts(), now)
-                        .chain(status -> announce(caller, batch, group, status, changed)));
+    public Uni<IngestReceipt.GroupReceipt> apply(Caller caller, SignalBatch batch, SignalStore.GroupRow group,
+            Instant now) {
+        return store.upsert(caller.tenantId(), caller.projectId(), group.id(), batch, now).chain(changed -> {
+            Map<Boolean, List<SignalStore.StoredSignal>> inGroup = changed.stream()
+                    .collect(Collectors.partitioningBy(signal -> signal.groupId().equals(group.id())));
+            int stored = (int) changed.stream().filter(SignalStore.StoredSignal::inserted).count();
+            return resolveInEarlierGroups(caller, batch, inGroup.get(false), now)
+                    .chain(() -> store.refreshGroup(group.id(), batch.truncatedAlerts(), now))
+                    .chain(status -> announce(caller, batch, group, status, inGroup.get(true)))
+                    .map(announced -> new IngestReceipt.GroupReceipt(group.id(), batch.target().link().rule(),
+                            batch.signals().size(), stored, changed.size() - stored, announced));
+        });
     }
 
-    private Uni<IngestReceipt> announce(Caller caller, SignalBatch batch, SignalStore.GroupRow group, String status,
-            List<SignalStore.StoredSignal> changed) {
+    /**
+     * Signals stored before a rule change moved their kind to another group stay where they are;
+     * when they resolve, their own group is refreshed and announces it.
+     */
+    private Uni<Void> resolveInEarlierGroups(Caller caller, SignalBatch batch, List<SignalStore.StoredSignal> moved,
+            Instant now) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Map.Entry<UUID, List<SignalStore.StoredSignal>> earlier : moved.stream()
+                .collect(Collectors.groupingBy(SignalStore.StoredSignal::groupId, TreeMap::new, Collectors.toList()))
+                .entrySet()) {
+            all = all.call(() -> store.lockGroupById(earlier.getKey()).chain(keyed -> {
+                SignalBatch own = batch.regrouped(GroupTarget.alertmanager(keyed.getKey()), List.of());
+                return store.refreshGroup(earlier.getKey(), 0, now)
+                        .chain(status -> announce(caller, own, keyed.getValue(), status, earlier.getValue()))
+                        .replaceWithVoid();
+            }));
+        }
+        return all;
+    }
+
+    /** Emits the event type announced, null when the group did not change. */
+    private Uni<String> announce(Caller caller, SignalBatch batch, SignalStore.GroupRow group,
+            String status, List<SignalStore.StoredSignal> changed) {
         GroupChange change = GroupChange.of(group, "firing".equals(status), changed);
         AlertGroupEvents.GroupData data = new AlertGroupEvents.GroupData(group.id(), batch.groupKey(), status,
                 batch.source(), batch.receiver(), batch.commonLabels(), batch.commonAnnotations(), batch.externalUrl(),
-                batch.truncatedAlerts(), changed.stream().map(AlertGroupEvents.SignalData::of).toList());
+                batch.truncatedAlerts(), batch.target().link(),
+                changed.stream().map(AlertGroupEvents.SignalData::of).toList());
         return events.announce(change, caller.tenantId(), caller.projectId(), caller.actor(), data)
-                .replaceWith(receipt(group, batch.signals().size(), changed, change));
-    }
-
-    private static IngestReceipt receipt(SignalStore.GroupRow group, int received, List<SignalStore.StoredSignal> changed,
-            GroupChange change) {
-        int stored = (int) changed.stream().filter(SignalStore.StoredSignal::inserted).count();
-        return new IngestReceipt(group.id(), received, stored, changed.size() - stored, received - changed.size(),
-                change.eventType());
+                .replaceWith(change.eventType());
     }
 }

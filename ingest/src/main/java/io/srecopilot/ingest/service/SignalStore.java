@@ -30,12 +30,31 @@ public class SignalStore {
             VALUES (:id, :tenantId, :projectId, :groupKey, :source, :receiver, 'firing',
                     CAST(CAST(:labels AS text) AS jsonb),
                     CAST(CAST(:annotations AS text) AS jsonb), :now, :now)
-            ON CONFLICT (project_id, group_key) DO NOTHING
+            ON CONFLICT (project_id, group_key, generation) DO NOTHING
             RETURNING id""";
 
     private static final String LOCK_GROUP = """
-            SELECT CAST(id AS text), status FROM alert_group WHERE project_id = :projectId AND group_key = :groupKey
+            SELECT CAST(id AS text), status FROM alert_group
+             WHERE project_id = :projectId AND group_key = :groupKey AND generation = 0
             FOR UPDATE""";
+
+    // A rule's key: one request at a time per key decides whether the latest group still takes
+    // signals (it fires, or heard of one within the window) or a new generation opens.
+    private static final String LOCK_KEY = """
+            SELECT CAST(pg_advisory_xact_lock(hashtextextended(CAST(:lockName AS text), 0)) AS text)""";
+
+    private static final String LATEST_GENERATION = """
+            SELECT CAST(id AS text), status, generation,
+                   (status = 'firing' OR updated_at >= CAST(:now AS timestamptz) - CAST(:windowMs AS bigint) * interval '1 millisecond')
+              FROM alert_group WHERE project_id = :projectId AND group_key = :groupKey
+             ORDER BY generation DESC LIMIT 1
+            FOR UPDATE""";
+
+    private static final String INSERT_GENERATION = """
+            INSERT INTO alert_group (id, tenant_id, project_id, group_key, generation, source, receiver, status,
+                                     common_labels, common_annotations, opened_at, updated_at)
+            VALUES (:id, :tenantId, :projectId, :groupKey, :generation, :source, :receiver, 'firing',
+                    CAST(CAST(:labels AS text) AS jsonb), CAST(CAST(:annotations AS text) AS jsonb), :now, :now)""";
 
     private static final String ACKNOWLEDGE = """
             UPDATE signal SET acknowledged_at = :now, updated_at = :now
@@ -59,9 +78,10 @@ public class SignalStore {
     private static final String UPSERT_SIGNALS = """
             INSERT INTO signal (id, tenant_id, project_id, alert_group_id, source, fingerprint, alertname, service,
                                 severity, status, starts_at, ends_at, labels, annotations, generator_url,
-                                received_at, updated_at)
+                                correlation, received_at, updated_at)
             SELECT gen_random_uuid(), :tenantId, :projectId, :groupId, :source, a.fingerprint, a.alertname, a.service,
-                   a.severity, a.status, a.starts_at, a.ends_at, a.labels, a.annotations, a.generator_url, :now, :now
+                   a.severity, a.status, a.starts_at, a.ends_at, a.labels, a.annotations, a.generator_url,
+                   CAST(CAST(:correlation AS text) AS jsonb), :now, :now
               FROM jsonb_to_recordset(CAST(CAST(:signals AS text) AS jsonb))
                    AS a(fingerprint text, alertname text, service text, severity text, status text,
                         starts_at timestamptz, ends_at timestamptz, labels jsonb, annotations jsonb, generator_url text)
@@ -70,7 +90,11 @@ public class SignalStore {
                    updated_at = EXCLUDED.updated_at
              WHERE signal.status = 'firing' AND EXCLUDED.status = 'resolved'
             RETURNING CAST(id AS text), (xmax = 0) AS inserted, fingerprint,
-                      CAST(EXTRACT(EPOCH FROM starts_at) * 1000000 AS bigint) AS starts_micros""";
+                      CAST(EXTRACT(EPOCH FROM starts_at) * 1000000 AS bigint) AS starts_micros,
+                      CAST(alert_group_id AS text)""";
+
+    private static final String LOCK_GROUP_BY_ID = """
+            SELECT group_key, status FROM alert_group WHERE id = :id FOR UPDATE""";
 
     private final ObjectMapper mapper;
 
@@ -80,6 +104,12 @@ public class SignalStore {
 
     /** The group, created now or locked until the transaction ends so its notifications apply one at a time. */
     public Uni<GroupRow> createOrLockGroup(UUID tenantId, UUID projectId, SignalBatch batch, Instant now) {
+        return batch.target().window() == null ? createOrLockLasting(tenantId, projectId, batch, now)
+                : createOrLockWindowed(tenantId, projectId, batch, now);
+    }
+
+    /** The sender's own groups live on, firing again after they resolve: generation 0 only. */
+    private Uni<GroupRow> createOrLockLasting(UUID tenantId, UUID projectId, SignalBatch batch, Instant now) {
         UUID id = UUID.randomUUID();
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_GROUP, UUID.class)
                 .setParameter("id", id).setParameter("tenantId", tenantId).setParameter("projectId", projectId)
@@ -91,6 +121,30 @@ public class SignalStore {
                 .chain(inserted -> !inserted.isEmpty()
                         ? Uni.createFrom().item(new GroupRow(id, "firing", true))
                         : lockGroup(projectId, batch.groupKey()).map(Optional::orElseThrow)));
+    }
+
+    private Uni<GroupRow> createOrLockWindowed(UUID tenantId, UUID projectId, SignalBatch batch, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_KEY, String.class)
+                .setParameter("lockName", projectId + "/" + batch.groupKey()).getSingleResult()
+                .chain(() -> session.createNativeQuery(LATEST_GENERATION, Object[].class)
+                        .setParameter("projectId", projectId).setParameter("groupKey", batch.groupKey())
+                        .setParameter("now", now).setParameter("windowMs", batch.target().window().toMillis())
+                        .getResultList())
+                .chain(rows -> {
+                    if (!rows.isEmpty() && (Boolean) rows.get(0)[3]) {
+                        Object[] row = rows.get(0);
+                        return Uni.createFrom().item(new GroupRow(UUID.fromString((String) row[0]), (String) row[1], false));
+                    }
+                    int generation = rows.isEmpty() ? 0 : ((Number) rows.get(0)[2]).intValue() + 1;
+                    UUID id = UUID.randomUUID();
+                    return session.createNativeQuery(INSERT_GENERATION)
+                            .setParameter("id", id).setParameter("tenantId", tenantId)
+                            .setParameter("projectId", projectId).setParameter("groupKey", batch.groupKey())
+                            .setParameter("generation", generation).setParameter("source", batch.source())
+                            .setParameter("receiver", batch.receiver()).setParameter("labels", json(batch.commonLabels()))
+                            .setParameter("annotations", json(batch.commonAnnotations())).setParameter("now", now)
+                            .executeUpdate().replaceWith(new GroupRow(id, "firing", true));
+                }));
     }
 
     /** The existing group, locked until the transaction ends; empty when there is none. */
@@ -123,17 +177,26 @@ public class SignalStore {
     }
 
     /** The signals that are new or were resolved by this batch; duplicates are left out. */
-    public Uni<List<StoredSignal>> upsert(UUID tenantId, UUID projectId, UUID groupId, String source,
-            List<NormalizedSignal> signals, Instant now) {
-        Map<String, NormalizedSignal> byKey = distinct(signals);
+    public Uni<List<StoredSignal>> upsert(UUID tenantId, UUID projectId, UUID groupId, SignalBatch batch,
+            Instant now) {
+        Map<String, NormalizedSignal> byKey = distinct(batch.signals());
         return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT_SIGNALS, Object[].class)
                 .setParameter("tenantId", tenantId).setParameter("projectId", projectId)
-                .setParameter("groupId", groupId).setParameter("source", source)
+                .setParameter("groupId", groupId).setParameter("source", batch.source())
+                .setParameter("correlation", json(batch.target().link()))
                 .setParameter("signals", json(byKey.values().stream().map(SignalStore::row).toList()))
                 .setParameter("now", now)
                 .getResultList())
                 .map(rows -> rows.stream().map(row -> new StoredSignal(UUID.fromString((String) row[0]),
-                        (Boolean) row[1], byKey.get(key((String) row[2], micros(row[3]))))).toList());
+                        (Boolean) row[1], byKey.get(key((String) row[2], micros(row[3]))),
+                        UUID.fromString((String) row[4]))).toList());
+    }
+
+    /** A group by id, locked until the transaction ends, with its key. */
+    public Uni<Map.Entry<String, GroupRow>> lockGroupById(UUID groupId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_GROUP_BY_ID, Object[].class)
+                .setParameter("id", groupId).getSingleResult()
+                .map(row -> Map.entry((String) row[0], new GroupRow(groupId, (String) row[1], false))));
     }
 
     /**
@@ -188,7 +251,10 @@ public class SignalStore {
     public record GroupRow(UUID id, String status, boolean created) {
     }
 
-    /** A signal the batch inserted, or whose status it changed. */
-    public record StoredSignal(UUID id, boolean inserted, NormalizedSignal signal) {
+    /**
+     * A signal the batch inserted, or whose status it changed, and the group it is in: an earlier
+     * group when the signal was stored before a correlation rule sent its kind elsewhere.
+     */
+    public record StoredSignal(UUID id, boolean inserted, NormalizedSignal signal, UUID groupId) {
     }
 }
