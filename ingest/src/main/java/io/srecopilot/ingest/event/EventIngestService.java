@@ -2,7 +2,6 @@ package io.srecopilot.ingest.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ingest.service.AlertIngestService;
 import io.srecopilot.ingest.service.SignalBatch;
@@ -10,6 +9,8 @@ import io.srecopilot.ingest.service.SignalStore;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,54 +26,71 @@ public class EventIngestService {
     private final SignalStore store;
     private final AlertIngestService ingest;
     private final ObjectMapper mapper;
+    private final Pool pool;
 
-    public EventIngestService(SignalStore store, AlertIngestService ingest, ObjectMapper mapper) {
+    public EventIngestService(SignalStore store, AlertIngestService ingest, ObjectMapper mapper, Pool pool) {
         this.store = store;
         this.ingest = ingest;
         this.mapper = mapper;
+        this.pool = pool;
     }
 
-    @WithTransaction
     public Uni<EventReceipt> receive(Caller caller, GenericEvent event) {
         Instant now = Timestamps.now();
         return switch (event.eventAction()) {
-            case GenericEvent.TRIGGER -> trigger(caller, event, now);
-            case GenericEvent.ACKNOWLEDGE -> acknowledge(caller, requiredKey(event), now);
-            default -> resolve(caller, requiredKey(event), now);
+            case GenericEvent.TRIGGER -> {
+                SignalBatch batch = triggered(event, now);
+                yield pool.withTransaction(connection -> trigger(connection, caller, batch, now));
+            }
+            case GenericEvent.ACKNOWLEDGE -> {
+                String dedupKey = requiredKey(event);
+                yield pool.withTransaction(connection -> acknowledge(connection, caller, dedupKey, now));
+            }
+            default -> {
+                String dedupKey = requiredKey(event);
+                yield pool.withTransaction(connection -> resolve(connection, caller, dedupKey, now));
+            }
         };
     }
 
-    private Uni<EventReceipt> trigger(Caller caller, GenericEvent event, Instant now) {
+    private SignalBatch triggered(GenericEvent event, Instant now) {
         if (event.payload() == null) {
             throw ProblemException.invalid("payload", "is required to trigger");
         }
         String dedupKey = event.dedupKey() != null ? event.dedupKey() : UUID.randomUUID().toString();
-        SignalBatch batch = EventSignals.triggered(dedupKey, event.payload(), details(event.payload()), now);
-        return store.createOrLockGroup(caller.tenantId(), caller.projectId(), batch, now)
-                .chain(group -> store.openSignal(group.id(), EventSignals.fingerprint(dedupKey))
+        return EventSignals.triggered(dedupKey, event.payload(), details(event.payload()), now);
+    }
+
+    private Uni<EventReceipt> trigger(SqlConnection connection, Caller caller, SignalBatch batch, Instant now) {
+        String dedupKey = batch.target().link().keys().get("dedup_key");
+        return store.createOrLockGroup(connection, caller.tenantId(), caller.projectId(), batch, now)
+                .chain(group -> store.openSignal(connection, group.id(), EventSignals.fingerprint(dedupKey))
                         .chain(open -> open.isPresent()
                                 ? Uni.createFrom().voidItem()
-                                : ingest.apply(caller, batch, group, now).replaceWithVoid())
+                                : ingest.apply(connection, caller, batch, group, now).replaceWithVoid())
                         .replaceWith(EventReceipt.processed(dedupKey, group.id())));
     }
 
-    private Uni<EventReceipt> acknowledge(Caller caller, String dedupKey, Instant now) {
-        return store.lockGroup(caller.projectId(), EventSignals.groupKey(dedupKey)).chain(group -> group.isEmpty()
-                ? Uni.createFrom().item(EventReceipt.processed(dedupKey, null))
-                : store.openSignal(group.get().id(), EventSignals.fingerprint(dedupKey))
-                        .chain(open -> open.isEmpty() ? Uni.createFrom().voidItem()
-                                : store.acknowledge(open.get().id, now).replaceWithVoid())
-                        .replaceWith(EventReceipt.processed(dedupKey, group.get().id())));
+    private Uni<EventReceipt> acknowledge(SqlConnection connection, Caller caller, String dedupKey, Instant now) {
+        return store.lockGroup(connection, caller.projectId(), EventSignals.groupKey(dedupKey))
+                .chain(group -> group.isEmpty()
+                        ? Uni.createFrom().item(EventReceipt.processed(dedupKey, null))
+                        : store.openSignal(connection, group.get().id(), EventSignals.fingerprint(dedupKey))
+                                .chain(open -> open.isEmpty() ? Uni.createFrom().voidItem()
+                                        : store.acknowledge(connection, open.get().id(), now).replaceWithVoid())
+                                .replaceWith(EventReceipt.processed(dedupKey, group.get().id())));
     }
 
-    private Uni<EventReceipt> resolve(Caller caller, String dedupKey, Instant now) {
-        return store.lockGroup(caller.projectId(), EventSignals.groupKey(dedupKey)).chain(group -> group.isEmpty()
-                ? Uni.createFrom().item(EventReceipt.processed(dedupKey, null))
-                : store.openSignal(group.get().id(), EventSignals.fingerprint(dedupKey))
-                        .chain(open -> open.isEmpty() ? Uni.createFrom().voidItem()
-                                : ingest.apply(caller, EventSignals.resolved(dedupKey, open.get(), now), group.get(), now)
-                                        .replaceWithVoid())
-                        .replaceWith(EventReceipt.processed(dedupKey, group.get().id())));
+    private Uni<EventReceipt> resolve(SqlConnection connection, Caller caller, String dedupKey, Instant now) {
+        return store.lockGroup(connection, caller.projectId(), EventSignals.groupKey(dedupKey))
+                .chain(group -> group.isEmpty()
+                        ? Uni.createFrom().item(EventReceipt.processed(dedupKey, null))
+                        : store.openSignal(connection, group.get().id(), EventSignals.fingerprint(dedupKey))
+                                .chain(open -> open.isEmpty() ? Uni.createFrom().voidItem()
+                                        : ingest.apply(connection, caller,
+                                                EventSignals.resolved(dedupKey, open.get().signal(), now), group.get(),
+                                                now).replaceWithVoid())
+                                .replaceWith(EventReceipt.processed(dedupKey, group.get().id())));
     }
 
     private static String requiredKey(GenericEvent event) {

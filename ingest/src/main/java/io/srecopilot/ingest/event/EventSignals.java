@@ -1,6 +1,5 @@
 package io.srecopilot.ingest.event;
 
-import io.srecopilot.ingest.Signal;
 import io.srecopilot.ingest.correlation.GroupTarget;
 import io.srecopilot.ingest.service.NormalizedSignal;
 import io.srecopilot.ingest.service.SignalBatch;
@@ -55,10 +54,11 @@ final class EventSignals {
         return batch(dedupKey, signal, Map.of("summary", payload.summary()));
     }
 
-    static SignalBatch resolved(String dedupKey, Signal open, Instant now) {
-        NormalizedSignal signal = new NormalizedSignal(open.fingerprint, open.alertname, open.service, open.severity,
-                "resolved", open.startsAt, now, open.labels, open.annotations, open.generatorUrl);
-        return batch(dedupKey, signal, Map.of("summary", open.annotations.getOrDefault("summary", open.alertname)));
+    static SignalBatch resolved(String dedupKey, NormalizedSignal open, Instant now) {
+        NormalizedSignal signal = new NormalizedSignal(open.fingerprint(), open.alertname(), open.service(),
+                open.severity(), "resolved", open.startsAt(), now, open.labels(), open.annotations(),
+                open.generatorUrl());
+        return batch(dedupKey, signal, Map.of("summary", open.annotations().getOrDefault("summary", open.alertname())));
     }
 
     private static SignalBatch batch(String dedupKey, NormalizedSignal signal, Map<String, String> annotations) {

@@ -8,6 +8,7 @@ import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.outbox.Outbox;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -26,11 +27,12 @@ public class AlertGroupEvents {
         this.codec = codec;
     }
 
-    Uni<Void> announce(GroupChange change, UUID tenantId, UUID projectId, Actor actor, GroupData data) {
+    Uni<Void> announce(SqlConnection connection, GroupChange change, UUID tenantId, UUID projectId, Actor actor,
+            GroupData data) {
         if (change == GroupChange.NONE) {
             return Uni.createFrom().voidItem();
         }
-        return outbox.append(EventEnvelope.create(change.eventType(), tenantId, projectId, actor,
+        return outbox.append(connection, EventEnvelope.create(change.eventType(), tenantId, projectId, actor,
                 new ResourceRef("alertgroup", data.groupId().toString()), codec.toData(data)));
     }
 

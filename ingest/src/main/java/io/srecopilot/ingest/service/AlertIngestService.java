@@ -1,12 +1,13 @@
 package io.srecopilot.ingest.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ingest.correlation.CorrelationRules;
 import io.srecopilot.ingest.correlation.GroupTarget;
 import io.srecopilot.ingest.correlation.SignalGrouping;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,40 +27,41 @@ public class AlertIngestService {
     private final SignalStore store;
     private final AlertGroupEvents events;
     private final CorrelationRules rules;
+    private final Pool pool;
 
-    public AlertIngestService(SignalStore store, AlertGroupEvents events, CorrelationRules rules) {
+    public AlertIngestService(SignalStore store, AlertGroupEvents events, CorrelationRules rules, Pool pool) {
         this.store = store;
         this.events = events;
         this.rules = rules;
+        this.pool = pool;
     }
 
-    @WithTransaction
     public Uni<IngestReceipt> ingest(Caller caller, SignalBatch batch) {
         Instant now = Timestamps.now();
-        return rules.active(caller.projectId()).chain(active -> {
+        return rules.active(caller.projectId()).chain(active -> pool.withTransaction(connection -> {
             Map<GroupTarget, List<NormalizedSignal>> parts = SignalGrouping.partition(active, batch.target(),
                     batch.signals());
             List<IngestReceipt.GroupReceipt> receipts = new ArrayList<>();
             Uni<Void> all = Uni.createFrom().voidItem();
             for (Map.Entry<GroupTarget, List<NormalizedSignal>> part : parts.entrySet()) {
                 SignalBatch share = batch.regrouped(part.getKey(), part.getValue());
-                all = all.call(() -> store.createOrLockGroup(caller.tenantId(), caller.projectId(), share, now)
-                        .chain(group -> apply(caller, share, group, now)).invoke(receipts::add));
+                all = all.call(() -> store.createOrLockGroup(connection, caller.tenantId(), caller.projectId(), share,
+                        now).chain(group -> apply(connection, caller, share, group, now)).invoke(receipts::add));
             }
             return all.map(ignored -> IngestReceipt.of(receipts));
-        });
+        }));
     }
 
     /** Writes the batch into a group the transaction already holds (created or locked). */
-    public Uni<IngestReceipt.GroupReceipt> apply(Caller caller, SignalBatch batch, SignalStore.GroupRow group,
-            Instant now) {
-        return store.upsert(caller.tenantId(), caller.projectId(), group.id(), batch, now).chain(changed -> {
+    public Uni<IngestReceipt.GroupReceipt> apply(SqlConnection connection, Caller caller, SignalBatch batch,
+            SignalStore.GroupRow group, Instant now) {
+        return store.upsert(connection, caller.tenantId(), caller.projectId(), group.id(), batch, now).chain(changed -> {
             Map<Boolean, List<SignalStore.StoredSignal>> inGroup = changed.stream()
                     .collect(Collectors.partitioningBy(signal -> signal.groupId().equals(group.id())));
             int stored = (int) changed.stream().filter(SignalStore.StoredSignal::inserted).count();
-            return resolveInEarlierGroups(caller, batch, inGroup.get(false), now)
-                    .chain(() -> store.refreshGroup(group.id(), batch.truncatedAlerts(), now))
-                    .chain(status -> announce(caller, batch, group, status, inGroup.get(true)))
+            return resolveInEarlierGroups(connection, caller, batch, inGroup.get(false), now)
+                    .chain(() -> store.refreshGroup(connection, group.id(), batch.truncatedAlerts(), now))
+                    .chain(status -> announce(connection, caller, batch, group, status, inGroup.get(true)))
                     .map(announced -> new IngestReceipt.GroupReceipt(group.id(), batch.target().link().rule(),
                             batch.signals().size(), stored, changed.size() - stored, announced));
         });
@@ -69,16 +71,16 @@ public class AlertIngestService {
      * Signals stored before a rule change moved their kind to another group stay where they are;
      * when they resolve, their own group is refreshed and announces it.
      */
-    private Uni<Void> resolveInEarlierGroups(Caller caller, SignalBatch batch, List<SignalStore.StoredSignal> moved,
-            Instant now) {
+    private Uni<Void> resolveInEarlierGroups(SqlConnection connection, Caller caller, SignalBatch batch,
+            List<SignalStore.StoredSignal> moved, Instant now) {
         Uni<Void> all = Uni.createFrom().voidItem();
         for (Map.Entry<UUID, List<SignalStore.StoredSignal>> earlier : moved.stream()
                 .collect(Collectors.groupingBy(SignalStore.StoredSignal::groupId, TreeMap::new, Collectors.toList()))
                 .entrySet()) {
-            all = all.call(() -> store.lockGroupById(earlier.getKey()).chain(keyed -> {
+            all = all.call(() -> store.lockGroupById(connection, earlier.getKey()).chain(keyed -> {
                 SignalBatch own = batch.regrouped(GroupTarget.alertmanager(keyed.getKey()), List.of());
-                return store.refreshGroup(earlier.getKey(), 0, now)
-                        .chain(status -> announce(caller, own, keyed.getValue(), status, earlier.getValue()))
+                return store.refreshGroup(connection, earlier.getKey(), 0, now)
+                        .chain(status -> announce(connection, caller, own, keyed.getValue(), status, earlier.getValue()))
                         .replaceWithVoid();
             }));
         }
@@ -86,14 +88,14 @@ public class AlertIngestService {
     }
 
     /** Emits the event type announced, null when the group did not change. */
-    private Uni<String> announce(Caller caller, SignalBatch batch, SignalStore.GroupRow group,
+    private Uni<String> announce(SqlConnection connection, Caller caller, SignalBatch batch, SignalStore.GroupRow group,
             String status, List<SignalStore.StoredSignal> changed) {
         GroupChange change = GroupChange.of(group, "firing".equals(status), changed);
         AlertGroupEvents.GroupData data = new AlertGroupEvents.GroupData(group.id(), batch.groupKey(), status,
                 batch.source(), batch.receiver(), batch.commonLabels(), batch.commonAnnotations(), batch.externalUrl(),
                 batch.truncatedAlerts(), batch.target().link(),
                 changed.stream().map(AlertGroupEvents.SignalData::of).toList());
-        return events.announce(change, caller.tenantId(), caller.projectId(), caller.actor(), data)
+        return events.announce(connection, change, caller.tenantId(), caller.projectId(), caller.actor(), data)
                 .replaceWith(change.eventType());
     }
 }

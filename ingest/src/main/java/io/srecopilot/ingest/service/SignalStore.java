@@ -2,12 +2,18 @@ package io.srecopilot.ingest.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.srecopilot.ingest.Signal;
+import io.srecopilot.platform.domain.Severity;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +22,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The SQL of the ingest write path, run in the caller's transaction. Upserts rely on the unique
- * keys, so concurrent and repeated notifications serialize on them and change nothing twice; a
- * notification's signals are written in one statement, whatever their number.
+ * The SQL of the ingest write path, on the connection of the caller's transaction (the reactive
+ * SQL client directly, decision 013). Upserts rely on the unique keys, so concurrent and repeated
+ * notifications serialize on them and change nothing twice; a batch's signals are written in one
+ * statement, whatever their number.
  */
 @ApplicationScoped
 public class SignalStore {
@@ -27,50 +34,47 @@ public class SignalStore {
     private static final String INSERT_GROUP = """
             INSERT INTO alert_group (id, tenant_id, project_id, group_key, source, receiver, status, common_labels,
                                      common_annotations, opened_at, updated_at)
-            VALUES (:id, :tenantId, :projectId, :groupKey, :source, :receiver, 'firing',
-                    CAST(CAST(:labels AS text) AS jsonb),
-                    CAST(CAST(:annotations AS text) AS jsonb), :now, :now)
+            VALUES ($1, $2, $3, $4, $5, $6, 'firing', CAST(CAST($7 AS text) AS jsonb), CAST(CAST($8 AS text) AS jsonb),
+                    $9, $9)
             ON CONFLICT (project_id, group_key, generation) DO NOTHING
             RETURNING id""";
 
     private static final String LOCK_GROUP = """
-            SELECT CAST(id AS text), status FROM alert_group
-             WHERE project_id = :projectId AND group_key = :groupKey AND generation = 0
+            SELECT id, status FROM alert_group WHERE project_id = $1 AND group_key = $2 AND generation = 0
             FOR UPDATE""";
+
+    private static final String LOCK_GROUP_BY_ID = """
+            SELECT group_key, status FROM alert_group WHERE id = $1 FOR UPDATE""";
 
     // A rule's key: one request at a time per key decides whether the latest group still takes
     // signals (it fires, or heard of one within the window) or a new generation opens.
-    private static final String LOCK_KEY = """
-            SELECT CAST(pg_advisory_xact_lock(hashtextextended(CAST(:lockName AS text), 0)) AS text)""";
+    private static final String LOCK_KEY = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
 
     private static final String LATEST_GENERATION = """
-            SELECT CAST(id AS text), status, generation,
-                   (status = 'firing' OR updated_at >= CAST(:now AS timestamptz) - CAST(:windowMs AS bigint) * interval '1 millisecond')
-              FROM alert_group WHERE project_id = :projectId AND group_key = :groupKey
+            SELECT id, status, generation,
+                   (status = 'firing'
+                    OR updated_at >= CAST($3 AS timestamptz) - CAST($4 AS bigint) * interval '1 millisecond') AS joinable
+              FROM alert_group WHERE project_id = $1 AND group_key = $2
              ORDER BY generation DESC LIMIT 1
             FOR UPDATE""";
 
     private static final String INSERT_GENERATION = """
             INSERT INTO alert_group (id, tenant_id, project_id, group_key, generation, source, receiver, status,
                                      common_labels, common_annotations, opened_at, updated_at)
-            VALUES (:id, :tenantId, :projectId, :groupKey, :generation, :source, :receiver, 'firing',
-                    CAST(CAST(:labels AS text) AS jsonb), CAST(CAST(:annotations AS text) AS jsonb), :now, :now)""";
-
-    private static final String ACKNOWLEDGE = """
-            UPDATE signal SET acknowledged_at = :now, updated_at = :now
-             WHERE id = :id AND status = 'firing' AND acknowledged_at IS NULL""";
+            VALUES ($1, $2, $3, $4, $5, $6, $7, 'firing', CAST(CAST($8 AS text) AS jsonb),
+                    CAST(CAST($9 AS text) AS jsonb), $10, $10)""";
 
     // A group fires while any member fires: a notification that resolves some alerts, or that
     // Alertmanager truncated, does not resolve members it did not mention.
     private static final String UPDATE_GROUP = """
             UPDATE alert_group g
-               SET status = m.status, truncated_alerts = :truncated, updated_at = :now,
+               SET status = m.status, truncated_alerts = $2, updated_at = $3,
                    resolved_at = CASE WHEN m.status = 'firing' THEN NULL
                                       WHEN g.status = 'resolved' AND g.resolved_at IS NOT NULL THEN g.resolved_at
-                                      ELSE CAST(:now AS timestamptz) END
-              FROM (SELECT CASE WHEN EXISTS (SELECT 1 FROM signal WHERE alert_group_id = :id AND status = 'firing')
+                                      ELSE $3 END
+              FROM (SELECT CASE WHEN EXISTS (SELECT 1 FROM signal WHERE alert_group_id = $1 AND status = 'firing')
                                 THEN 'firing' ELSE 'resolved' END AS status) m
-             WHERE g.id = :id
+             WHERE g.id = $1
             RETURNING m.status""";
 
     // Resolution is terminal for an occurrence (a new firing has a new startsAt): a late "firing"
@@ -79,22 +83,27 @@ public class SignalStore {
             INSERT INTO signal (id, tenant_id, project_id, alert_group_id, source, fingerprint, alertname, service,
                                 severity, status, starts_at, ends_at, labels, annotations, generator_url,
                                 correlation, received_at, updated_at)
-            SELECT gen_random_uuid(), :tenantId, :projectId, :groupId, :source, a.fingerprint, a.alertname, a.service,
+            SELECT gen_random_uuid(), $1, $2, $3, $4, a.fingerprint, a.alertname, a.service,
                    a.severity, a.status, a.starts_at, a.ends_at, a.labels, a.annotations, a.generator_url,
-                   CAST(CAST(:correlation AS text) AS jsonb), :now, :now
-              FROM jsonb_to_recordset(CAST(CAST(:signals AS text) AS jsonb))
+                   CAST(CAST($5 AS text) AS jsonb), $7, $7
+              FROM jsonb_to_recordset(CAST(CAST($6 AS text) AS jsonb))
                    AS a(fingerprint text, alertname text, service text, severity text, status text,
                         starts_at timestamptz, ends_at timestamptz, labels jsonb, annotations jsonb, generator_url text)
             ON CONFLICT (project_id, fingerprint, starts_at) DO UPDATE
                SET status = EXCLUDED.status, ends_at = EXCLUDED.ends_at, annotations = EXCLUDED.annotations,
                    updated_at = EXCLUDED.updated_at
              WHERE signal.status = 'firing' AND EXCLUDED.status = 'resolved'
-            RETURNING CAST(id AS text), (xmax = 0) AS inserted, fingerprint,
-                      CAST(EXTRACT(EPOCH FROM starts_at) * 1000000 AS bigint) AS starts_micros,
-                      CAST(alert_group_id AS text)""";
+            RETURNING id, (xmax = 0) AS inserted, fingerprint,
+                      CAST(EXTRACT(EPOCH FROM starts_at) * 1000000 AS bigint) AS starts_micros, alert_group_id""";
 
-    private static final String LOCK_GROUP_BY_ID = """
-            SELECT group_key, status FROM alert_group WHERE id = :id FOR UPDATE""";
+    private static final String OPEN_SIGNAL = """
+            SELECT id, fingerprint, alertname, service, severity, starts_at, labels, annotations, generator_url
+              FROM signal WHERE alert_group_id = $1 AND fingerprint = $2 AND status = 'firing'
+             ORDER BY starts_at DESC LIMIT 1""";
+
+    private static final String ACKNOWLEDGE = """
+            UPDATE signal SET acknowledged_at = $2, updated_at = $2
+             WHERE id = $1 AND status = 'firing' AND acknowledged_at IS NULL""";
 
     private final ObjectMapper mapper;
 
@@ -103,100 +112,91 @@ public class SignalStore {
     }
 
     /** The group, created now or locked until the transaction ends so its notifications apply one at a time. */
-    public Uni<GroupRow> createOrLockGroup(UUID tenantId, UUID projectId, SignalBatch batch, Instant now) {
-        return batch.target().window() == null ? createOrLockLasting(tenantId, projectId, batch, now)
-                : createOrLockWindowed(tenantId, projectId, batch, now);
+    public Uni<GroupRow> createOrLockGroup(SqlConnection connection, UUID tenantId, UUID projectId, SignalBatch batch,
+            Instant now) {
+        return batch.target().window() == null ? createOrLockLasting(connection, tenantId, projectId, batch, now)
+                : createOrLockWindowed(connection, tenantId, projectId, batch, now);
     }
 
     /** The sender's own groups live on, firing again after they resolve: generation 0 only. */
-    private Uni<GroupRow> createOrLockLasting(UUID tenantId, UUID projectId, SignalBatch batch, Instant now) {
+    private Uni<GroupRow> createOrLockLasting(SqlConnection connection, UUID tenantId, UUID projectId,
+            SignalBatch batch, Instant now) {
         UUID id = UUID.randomUUID();
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_GROUP, UUID.class)
-                .setParameter("id", id).setParameter("tenantId", tenantId).setParameter("projectId", projectId)
-                .setParameter("groupKey", batch.groupKey()).setParameter("source", batch.source())
-                .setParameter("receiver", batch.receiver())
-                .setParameter("labels", json(batch.commonLabels()))
-                .setParameter("annotations", json(batch.commonAnnotations())).setParameter("now", now)
-                .getResultList()
-                .chain(inserted -> !inserted.isEmpty()
+        return connection.preparedQuery(INSERT_GROUP)
+                .execute(tuple(id, tenantId, projectId, batch.groupKey(), batch.source(), batch.receiver(),
+                        json(batch.commonLabels()), json(batch.commonAnnotations()), at(now)))
+                .chain(inserted -> inserted.size() > 0
                         ? Uni.createFrom().item(new GroupRow(id, "firing", true))
-                        : lockGroup(projectId, batch.groupKey()).map(Optional::orElseThrow)));
+                        : lockGroup(connection, projectId, batch.groupKey()).map(Optional::orElseThrow));
     }
 
-    private Uni<GroupRow> createOrLockWindowed(UUID tenantId, UUID projectId, SignalBatch batch, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_KEY, String.class)
-                .setParameter("lockName", projectId + "/" + batch.groupKey()).getSingleResult()
-                .chain(() -> session.createNativeQuery(LATEST_GENERATION, Object[].class)
-                        .setParameter("projectId", projectId).setParameter("groupKey", batch.groupKey())
-                        .setParameter("now", now).setParameter("windowMs", batch.target().window().toMillis())
-                        .getResultList())
+    private Uni<GroupRow> createOrLockWindowed(SqlConnection connection, UUID tenantId, UUID projectId,
+            SignalBatch batch, Instant now) {
+        return connection.preparedQuery(LOCK_KEY).execute(Tuple.of(projectId + "/" + batch.groupKey()))
+                .chain(() -> connection.preparedQuery(LATEST_GENERATION).execute(tuple(projectId, batch.groupKey(),
+                        at(now), batch.target().window().toMillis())))
                 .chain(rows -> {
-                    if (!rows.isEmpty() && (Boolean) rows.get(0)[3]) {
-                        Object[] row = rows.get(0);
-                        return Uni.createFrom().item(new GroupRow(UUID.fromString((String) row[0]), (String) row[1], false));
+                    Row latest = rows.size() > 0 ? rows.iterator().next() : null;
+                    if (latest != null && latest.getBoolean("joinable")) {
+                        return Uni.createFrom().item(new GroupRow(latest.getUUID("id"), latest.getString("status"), false));
                     }
-                    int generation = rows.isEmpty() ? 0 : ((Number) rows.get(0)[2]).intValue() + 1;
+                    int generation = latest == null ? 0 : latest.getInteger("generation") + 1;
                     UUID id = UUID.randomUUID();
-                    return session.createNativeQuery(INSERT_GENERATION)
-                            .setParameter("id", id).setParameter("tenantId", tenantId)
-                            .setParameter("projectId", projectId).setParameter("groupKey", batch.groupKey())
-                            .setParameter("generation", generation).setParameter("source", batch.source())
-                            .setParameter("receiver", batch.receiver()).setParameter("labels", json(batch.commonLabels()))
-                            .setParameter("annotations", json(batch.commonAnnotations())).setParameter("now", now)
-                            .executeUpdate().replaceWith(new GroupRow(id, "firing", true));
-                }));
+                    return connection.preparedQuery(INSERT_GENERATION)
+                            .execute(tuple(id, tenantId, projectId, batch.groupKey(), generation, batch.source(),
+                                    batch.receiver(), json(batch.commonLabels()), json(batch.commonAnnotations()),
+                                    at(now)))
+                            .replaceWith(new GroupRow(id, "firing", true));
+                });
     }
 
     /** The existing group, locked until the transaction ends; empty when there is none. */
-    public Uni<Optional<GroupRow>> lockGroup(UUID projectId, String groupKey) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_GROUP, Object[].class)
-                .setParameter("projectId", projectId).setParameter("groupKey", groupKey)
-                .getResultList()
-                .map(rows -> rows.stream().findFirst()
-                        .map(row -> new GroupRow(UUID.fromString((String) row[0]), (String) row[1], false))));
-    }
-
-    /** The group's still-firing occurrence of an alert, if any. */
-    public Uni<Optional<Signal>> openSignal(UUID groupId, String fingerprint) {
-        return Signal.<Signal>find("alertGroupId = ?1 and fingerprint = ?2 and status = 'firing' order by startsAt desc",
-                groupId, fingerprint).firstResult().map(Optional::ofNullable);
-    }
-
-    /** Marks a firing signal acknowledged; repeats keep the first acknowledgement. */
-    public Uni<Boolean> acknowledge(UUID signalId, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(ACKNOWLEDGE)
-                .setParameter("id", signalId).setParameter("now", now).executeUpdate())
-                .map(updated -> updated > 0);
-    }
-
-    /** Sets the group's status from its members' and records truncation; emits the status now. */
-    public Uni<String> refreshGroup(UUID groupId, int truncatedAlerts, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(UPDATE_GROUP, String.class)
-                .setParameter("id", groupId).setParameter("truncated", truncatedAlerts).setParameter("now", now)
-                .getSingleResult());
-    }
-
-    /** The signals that are new or were resolved by this batch; duplicates are left out. */
-    public Uni<List<StoredSignal>> upsert(UUID tenantId, UUID projectId, UUID groupId, SignalBatch batch,
-            Instant now) {
-        Map<String, NormalizedSignal> byKey = distinct(batch.signals());
-        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT_SIGNALS, Object[].class)
-                .setParameter("tenantId", tenantId).setParameter("projectId", projectId)
-                .setParameter("groupId", groupId).setParameter("source", batch.source())
-                .setParameter("correlation", json(batch.target().link()))
-                .setParameter("signals", json(byKey.values().stream().map(SignalStore::row).toList()))
-                .setParameter("now", now)
-                .getResultList())
-                .map(rows -> rows.stream().map(row -> new StoredSignal(UUID.fromString((String) row[0]),
-                        (Boolean) row[1], byKey.get(key((String) row[2], micros(row[3]))),
-                        UUID.fromString((String) row[4]))).toList());
+    public Uni<Optional<GroupRow>> lockGroup(SqlConnection connection, UUID projectId, String groupKey) {
+        return connection.preparedQuery(LOCK_GROUP).execute(Tuple.of(projectId, groupKey))
+                .map(rows -> rows.size() == 0 ? Optional.<GroupRow>empty() : Optional.of(rows.iterator().next())
+                        .map(row -> new GroupRow(row.getUUID("id"), row.getString("status"), false)));
     }
 
     /** A group by id, locked until the transaction ends, with its key. */
-    public Uni<Map.Entry<String, GroupRow>> lockGroupById(UUID groupId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_GROUP_BY_ID, Object[].class)
-                .setParameter("id", groupId).getSingleResult()
-                .map(row -> Map.entry((String) row[0], new GroupRow(groupId, (String) row[1], false))));
+    public Uni<Map.Entry<String, GroupRow>> lockGroupById(SqlConnection connection, UUID groupId) {
+        return connection.preparedQuery(LOCK_GROUP_BY_ID).execute(Tuple.of(groupId)).map(rows -> {
+            Row row = rows.iterator().next();
+            return Map.entry(row.getString("group_key"), new GroupRow(groupId, row.getString("status"), false));
+        });
+    }
+
+    /** The group's still-firing occurrence of an alert, if any. */
+    public Uni<Optional<OpenSignal>> openSignal(SqlConnection connection, UUID groupId, String fingerprint) {
+        return connection.preparedQuery(OPEN_SIGNAL).execute(Tuple.of(groupId, fingerprint))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(OpenSignal.of(rows.iterator().next())));
+    }
+
+    /** Marks a firing signal acknowledged; repeats keep the first acknowledgement. */
+    public Uni<Boolean> acknowledge(SqlConnection connection, UUID signalId, Instant now) {
+        return connection.preparedQuery(ACKNOWLEDGE).execute(Tuple.of(signalId, at(now)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Sets the group's status from its members' and records truncation; emits the status now. */
+    public Uni<String> refreshGroup(SqlConnection connection, UUID groupId, int truncatedAlerts, Instant now) {
+        return connection.preparedQuery(UPDATE_GROUP).execute(Tuple.of(groupId, truncatedAlerts, at(now)))
+                .map(rows -> rows.iterator().next().getString("status"));
+    }
+
+    /** The signals that are new or were resolved by this batch; duplicates are left out. */
+    public Uni<List<StoredSignal>> upsert(SqlConnection connection, UUID tenantId, UUID projectId, UUID groupId,
+            SignalBatch batch, Instant now) {
+        Map<String, NormalizedSignal> byKey = distinct(batch.signals());
+        return connection.preparedQuery(UPSERT_SIGNALS)
+                .execute(tuple(tenantId, projectId, groupId, batch.source(), json(batch.target().link()),
+                        json(byKey.values().stream().map(SignalStore::row).toList()), at(now)))
+                .map(rows -> {
+                    List<StoredSignal> stored = new ArrayList<>(rows.size());
+                    rows.forEach(row -> stored.add(new StoredSignal(row.getUUID("id"), row.getBoolean("inserted"),
+                            byKey.get(key(row.getString("fingerprint"), row.getLong("starts_micros"))),
+                            row.getUUID("alert_group_id"))));
+                    return stored;
+                });
     }
 
     /**
@@ -235,8 +235,13 @@ public class SignalStore {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
     }
 
-    private static long micros(Object column) {
-        return column instanceof BigDecimal decimal ? decimal.longValueExact() : ((Number) column).longValue();
+    /** The SQL client binds timestamps as OffsetDateTime. */
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Tuple tuple(Object... values) {
+        return Tuple.from(Arrays.asList(values));
     }
 
     private String json(Object value) {
@@ -256,5 +261,23 @@ public class SignalStore {
      * group when the signal was stored before a correlation rule sent its kind elsewhere.
      */
     public record StoredSignal(UUID id, boolean inserted, NormalizedSignal signal, UUID groupId) {
+    }
+
+    /** A still-firing occurrence, as an event that resolves or acknowledges it needs it. */
+    public record OpenSignal(UUID id, NormalizedSignal signal) {
+
+        static OpenSignal of(Row row) {
+            NormalizedSignal signal = new NormalizedSignal(row.getString("fingerprint"), row.getString("alertname"),
+                    row.getString("service"), Severity.of(row.getString("severity")),
+                    "firing", row.getOffsetDateTime("starts_at").toInstant(), null, strings(row.getJsonObject("labels")),
+                    strings(row.getJsonObject("annotations")), row.getString("generator_url"));
+            return new OpenSignal(row.getUUID("id"), signal);
+        }
+
+        private static Map<String, String> strings(JsonObject json) {
+            Map<String, String> values = new LinkedHashMap<>();
+            json.forEach(entry -> values.put(entry.getKey(), String.valueOf(entry.getValue())));
+            return values;
+        }
     }
 }

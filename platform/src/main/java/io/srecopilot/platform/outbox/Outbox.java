@@ -4,7 +4,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * Writes events into the service's outbox table inside the caller's transaction, so a state
@@ -17,6 +20,10 @@ public class Outbox {
     private static final String INSERT = """
             INSERT INTO outbox (event_id, ordering_key, tenant_id, project_id, type, envelope)
             VALUES (:eventId, :orderingKey, :tenantId, :projectId, :type, CAST(CAST(:envelope AS text) AS jsonb))""";
+
+    private static final String INSERT_POSITIONAL = """
+            INSERT INTO outbox (event_id, ordering_key, tenant_id, project_id, type, envelope)
+            VALUES ($1, $2, $3, $4, $5, CAST(CAST($6 AS text) AS jsonb))""";
 
     private final EventCodec codec;
 
@@ -35,6 +42,17 @@ public class Outbox {
                         .setParameter("type", event.type())
                         .setParameter("envelope", codec.encode(event))
                         .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * The same on a connection of the reactive SQL client, for write paths that run their
+     * transaction there rather than in a Hibernate session (decision 013).
+     */
+    public Uni<Void> append(SqlConnection connection, EventEnvelope event) {
+        return connection.preparedQuery(INSERT_POSITIONAL)
+                .execute(Tuple.from(List.of(event.id(), OrderingKey.of(event.tenantId(), event.projectId()),
+                        event.tenantId(), event.projectId(), event.type(), codec.encode(event))))
                 .replaceWithVoid();
     }
 }
