@@ -79,6 +79,8 @@ ensure_keys() {
   for name in "${SERVICES[@]}"; do
     [[ -f $RUN_DIR/keys/$name.secret ]] || (umask 077 && openssl rand -hex 32 >"$RUN_DIR/keys/$name.secret")
   done
+  # Seals secrets at rest (integration credentials); losing it makes them unreadable.
+  [[ -f $RUN_DIR/keys/encryption.key ]] || (umask 077 && openssl rand -base64 32 >"$RUN_DIR/keys/encryption.key")
 }
 
 # auth learns every service's secret; each service its own.
@@ -107,6 +109,7 @@ start_service() {
   # receivers on this machine are fine (in production loopback targets are refused).
   env $(service_secrets "$name") SRE_AUTH_URL="http://127.0.0.1:${PORTS[auth]}" \
     SRE_UI_URL="http://127.0.0.1:$UI_PORT" SRE_NOTIFICATIONS_ALLOW_LOOPBACK=true \
+    SRE_INTEGRATIONS_ALLOW_LOOPBACK=true SRE_ENCRYPTION_KEY="$(cat "$RUN_DIR/keys/encryption.key")" \
     SRE_JWT_PUBLIC_KEY="$RUN_DIR/keys/public.pem" SRE_JWT_PRIVATE_KEY="$RUN_DIR/keys/private.pem" \
     SRE_AUTH_REFRESH_COOKIE_SECURE=false QUARKUS_HTTP_PORT="$port" \
     nohup java ${SRE_JAVA_OPTS:--Xms64m -Xmx384m} -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &

@@ -1,5 +1,6 @@
 package io.srecopilot.incidents.notification;
 
+import io.srecopilot.platform.net.TargetGuard;
 import io.srecopilot.platform.problem.FieldError;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.problem.ProblemType;

@@ -1,5 +1,7 @@
 package io.srecopilot.incidents.notification;
 
+import io.srecopilot.platform.net.UnsafeTargetException;
+
 /** A channel refused or could not take a message; {@code retryable} says whether trying later may help. */
 public class DeliveryFailure extends RuntimeException {
 

@@ -1,6 +1,7 @@
 package io.srecopilot.incidents.notification;
 
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.net.TargetGuard;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.net.TargetGuard;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Cursor;

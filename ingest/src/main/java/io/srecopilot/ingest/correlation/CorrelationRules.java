@@ -6,6 +6,7 @@ import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.persistence.UniqueViolations;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The project's correlation rules. The write path reads them from a short-lived cache
@@ -89,16 +89,7 @@ public class CorrelationRules {
 
     private static Uni<CorrelationRuleView> persistUnique(CorrelationRule rule) {
         return rule.<CorrelationRule>persistAndFlush().map(CorrelationRuleView::of)
-                .onFailure(CorrelationRules::isUniqueViolation).transform(e -> ProblemException.conflict(
+                .onFailure(UniqueViolations::isUniqueViolation).transform(e -> ProblemException.conflict(
                         "A correlation rule named '" + rule.name + "' exists already in this project"));
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,9 +1,7 @@
-package io.srecopilot.incidents.notification;
+package io.srecopilot.platform.net;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -15,35 +13,34 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Keeps notification targets from reaching inside the platform (SSRF): only http(s) URLs without
- * credentials, and never to link-local addresses (which include cloud metadata endpoints),
- * metadata host names, unspecified or multicast addresses, nor, unless configured, loopback or
- * private ones. Host names are checked when a channel is saved and resolved again, every address
- * checked, right before each request, which then goes to the checked address.
+ * Keeps URLs that users give (notification targets, Prometheus integrations) from reaching inside
+ * the platform (SSRF): only http(s) URLs without credentials, never unspecified or multicast
+ * addresses, and, unless the {@link TargetPolicy} allows them, no link-local addresses (which
+ * include cloud metadata endpoints) or metadata host names, loopback or private ones. Host names
+ * are checked when the URL is saved and resolved again, every address checked, right before each
+ * request, which then goes to the checked address. Each service makes one with its own policy.
  */
-@ApplicationScoped
 public class TargetGuard {
 
     private static final Set<String> METADATA_HOSTS = Set.of("metadata", "metadata.google.internal",
             "metadata.goog", "instance-data", "instance-data.ec2.internal");
 
-    private final NotificationsConfig config;
+    private final TargetPolicy policy;
     private final Vertx vertx;
     private final Resolver resolver;
 
     /** Looks names up (blocking); the system resolver in production. */
     @FunctionalInterface
-    interface Resolver {
+    public interface Resolver {
         InetAddress[] addressesOf(String host) throws UnknownHostException;
     }
 
-    @Inject
-    public TargetGuard(NotificationsConfig config, Vertx vertx) {
-        this(config, vertx, InetAddress::getAllByName);
+    public TargetGuard(TargetPolicy policy, Vertx vertx) {
+        this(policy, vertx, InetAddress::getAllByName);
     }
 
-    TargetGuard(NotificationsConfig config, Vertx vertx, Resolver resolver) {
-        this.config = config;
+    public TargetGuard(TargetPolicy policy, Vertx vertx, Resolver resolver) {
+        this.policy = policy;
         this.vertx = vertx;
         this.resolver = resolver;
     }
@@ -67,10 +64,10 @@ public class TargetGuard {
             return "must not carry credentials";
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (METADATA_HOSTS.contains(host)) {
+        if (METADATA_HOSTS.contains(host) && !policy.allowLinkLocal()) {
             return "must not target a cloud metadata service";
         }
-        if (!config.allowLoopback() && (host.equals("localhost") || host.endsWith(".localhost"))) {
+        if (!policy.allowLoopback() && (host.equals("localhost") || host.endsWith(".localhost"))) {
             return "must not target this machine (loopback)";
         }
         InetAddress literal = literalAddress(host);
@@ -102,18 +99,18 @@ public class TargetGuard {
     }
 
     /** @return why the address is forbidden, or null */
-    String problemWith(InetAddress address) {
+    public String problemWith(InetAddress address) {
         InetAddress effective = unmapped(address);
-        if (effective.isLinkLocalAddress() || isAwsIpv6Metadata(effective)) {
+        if ((effective.isLinkLocalAddress() || isAwsIpv6Metadata(effective)) && !policy.allowLinkLocal()) {
             return "must not target a link-local or metadata address";
         }
         if (effective.isAnyLocalAddress() || effective.isMulticastAddress() || isZeroNetwork(effective)) {
             return "must not target an unspecified or multicast address";
         }
-        if (effective.isLoopbackAddress() && !config.allowLoopback()) {
+        if (effective.isLoopbackAddress() && !policy.allowLoopback()) {
             return "must not target this machine (loopback)";
         }
-        if (isPrivate(effective) && !config.allowPrivateNetworks()) {
+        if (isPrivate(effective) && !policy.allowPrivateNetworks()) {
             return "must not target a private network";
         }
         return null;

@@ -1,4 +1,4 @@
-package io.srecopilot.incidents.notification;
+package io.srecopilot.platform.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +50,14 @@ class TargetGuardTest {
     }
 
     @Test
+    void linkLocalAndMetadataTargetsOnlyWhereThePolicyAllowsThem() {
+        TargetGuard rig = new TargetGuard(new TargetPolicy(false, true, true), VERTX);
+        assertNull(rig.problemWith("http://169.254.169.254/latest"));
+        assertNull(rig.problemWith("http://metadata.google.internal/"));
+        assertNotNull(rig.problemWith("http://127.0.0.1/"), "loopback stays refused");
+    }
+
+    @Test
     void aHostNameIsCheckedByEveryAddressItResolvesTo() throws Exception {
         InetAddress metadata = InetAddress.getByName("169.254.169.254");
         InetAddress publicAddress = InetAddress.getByName("93.184.216.34");
@@ -65,57 +72,7 @@ class TargetGuardTest {
         assertEquals(publicAddress, guard.resolve(URI.create("https://fine.example/x")).await().atMost(Duration.ofSeconds(5)));
     }
 
-    private static NotificationsConfig config(boolean allowLoopback, boolean allowPrivate) {
-        return new NotificationsConfig() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public Duration pollInterval() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public int batchSize() {
-                return 1;
-            }
-
-            @Override
-            public Duration lease() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Duration backoffBase() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public int maxAttempts() {
-                return 1;
-            }
-
-            @Override
-            public Duration requestTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public boolean allowLoopback() {
-                return allowLoopback;
-            }
-
-            @Override
-            public boolean allowPrivateNetworks() {
-                return allowPrivate;
-            }
-
-            @Override
-            public Optional<String> uiUrl() {
-                return Optional.empty();
-            }
-        };
+    private static TargetPolicy config(boolean allowLoopback, boolean allowPrivate) {
+        return new TargetPolicy(allowLoopback, allowPrivate, false);
     }
 }

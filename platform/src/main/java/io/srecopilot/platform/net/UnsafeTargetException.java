@@ -1,6 +1,6 @@
-package io.srecopilot.incidents.notification;
+package io.srecopilot.platform.net;
 
-/** A target the SSRF rules forbid; a delivery to it fails at once and is not retried. */
+/** A target the SSRF rules forbid; a request to it fails at once and is not worth retrying. */
 public class UnsafeTargetException extends RuntimeException {
 
     public UnsafeTargetException(String message) {

@@ -1,0 +1,31 @@
+package io.srecopilot.ingest.integration;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Which Prometheus servers may be reached, and how long they get to answer. */
+@ConfigMapping(prefix = "sre.integrations")
+public interface IntegrationsConfig {
+
+    /** Loopback (127.0.0.0/8, ::1, localhost) is refused unless set: it would reach this platform's own services. */
+    @WithDefault("false")
+    boolean allowLoopback();
+
+    /** Prometheus usually lives on a private network: allowed unless unset. */
+    @WithDefault("true")
+    boolean allowPrivateNetworks();
+
+    /** Link-local addresses and cloud metadata endpoints: refused unless set. */
+    @WithDefault("false")
+    boolean allowLinkLocal();
+
+    /** Connect plus answer time allowed to a Prometheus request. */
+    @WithDefault("10s")
+    Duration requestTimeout();
+
+    /** Answers above this size are refused rather than buffered. */
+    @WithDefault("16M")
+    MemorySize maxResponseSize();
+}

@@ -1,0 +1,134 @@
+package io.srecopilot.platform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Prometheus (Debian's {@code prometheus} package) on a free port, scraping itself every
+ * second, optionally behind basic authentication ({@link #USER} / {@link #PASSWORD}) and with
+ * extra scrape jobs, for tests that query it as users' integrations would.
+ */
+public final class PrometheusServer {
+
+    public static final String USER = "sre";
+    public static final String PASSWORD = "prometheus-test-password";
+    /** bcrypt of {@link #PASSWORD}, as Prometheus's web configuration wants it. */
+    private static final String PASSWORD_HASH = "$2b$10$9F08yiS5QETc2py4N4egv.NEVa1R.pMhpb0IxlqbR/AjjDPW3ATzS";
+
+    private final int port;
+    private final boolean basicAuth;
+    private final Path directory;
+    private Process process;
+
+    private PrometheusServer(int port, boolean basicAuth, Path directory) {
+        this.port = port;
+        this.basicAuth = basicAuth;
+        this.directory = directory;
+    }
+
+    /** {@code extraScrapeJobs}: YAML list items appended under {@code scrape_configs}, or empty. */
+    public static PrometheusServer start(boolean basicAuth, String extraScrapeJobs) {
+        try {
+            Path directory = Files.createTempDirectory("sre-prometheus");
+            PrometheusServer server = new PrometheusServer(freePort(), basicAuth, directory);
+            server.launch(extraScrapeJobs);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    private void launch(String extraScrapeJobs) throws IOException {
+        Path config = directory.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                scrape_configs:
+                  - job_name: prometheus
+                    basic_auth: %s
+                    static_configs:
+                      - targets: ['127.0.0.1:%d']
+                %s
+                """.formatted(basicAuth ? "{username: " + USER + ", password: " + PASSWORD + "}" : "null", port,
+                extraScrapeJobs.indent(2)));
+        Path web = directory.resolve("web.yml");
+        Files.writeString(web, basicAuth ? "basic_auth_users:\n  " + USER + ": " + PASSWORD_HASH + "\n" : "{}\n");
+        process = new ProcessBuilder("prometheus", "--config.file=" + config, "--web.config.file=" + web,
+                "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+                "--storage.tsdb.retention.time=1h", "--log.level=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("prometheus.log").toFile())
+                .start();
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
+                        .timeout(Duration.ofSeconds(2));
+                if (basicAuth) {
+                    request.header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                }
+                if (client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("prometheus did not get ready; see " + directory.resolve("prometheus.log"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
