@@ -5,8 +5,4 @@ import java.util.UUID;
 
 /** An enabled rule as grouping applies it (immutable, cached per project). */
 public record ActiveRule(UUID id, String name, List<String> labelNames, int windowSeconds) {
-
-    static ActiveRule of(CorrelationRule rule) {
-        return new ActiveRule(rule.id, rule.name, List.copyOf(rule.labelNames), rule.windowSeconds);
-    }
 }

@@ -17,6 +17,8 @@ public record CorrelationLink(String rule, UUID ruleId, String ruleName, Map<Str
     public static final String GROUP_KEY = "group-key";
     /** A generic event's {@code dedup_key}. */
     public static final String DEDUP_KEY = "dedup-key";
+    /** The poller's query template that detected the signal. */
+    public static final String QUERY_TEMPLATE = "query-template";
     /** A project rule over a label set. */
     public static final String LABELS = "labels";
 

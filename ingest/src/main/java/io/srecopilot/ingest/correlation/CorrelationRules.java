@@ -10,8 +10,11 @@ import io.srecopilot.platform.persistence.UniqueViolations;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,13 +27,29 @@ import java.util.UUID;
 public class CorrelationRules {
 
     static final String CACHE = "sre-correlation-rules";
+    private static final String ACTIVE = """
+            SELECT id, name, label_names, window_seconds FROM correlation_rule
+             WHERE project_id = $1 AND enabled ORDER BY priority, name""";
     private static final int DEFAULT_PRIORITY = 100;
 
+    private final Pool pool;
+
+    public CorrelationRules(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * On the SQL client rather than a Hibernate session: the write path and the poller call this
+     * from concurrent work that must not share a session.
+     */
     @CacheResult(cacheName = CACHE)
-    @WithSession
     public Uni<List<ActiveRule>> active(@CacheKey UUID projectId) {
-        return CorrelationRule.<CorrelationRule>find("projectId = ?1 and enabled = true order by priority, name",
-                projectId).list().map(rules -> rules.stream().map(ActiveRule::of).toList());
+        return pool.preparedQuery(ACTIVE).execute(Tuple.of(projectId)).map(rows -> {
+            List<ActiveRule> active = new ArrayList<>();
+            rows.forEach(row -> active.add(new ActiveRule(row.getUUID("id"), row.getString("name"),
+                    List.of(row.getArrayOfStrings("label_names")), row.getInteger("window_seconds"))));
+            return active;
+        });
     }
 
     @WithSession

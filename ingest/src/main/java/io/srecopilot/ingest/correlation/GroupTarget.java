@@ -17,6 +17,12 @@ public record GroupTarget(String groupKey, Duration window, CorrelationLink link
         return new GroupTarget(groupKey, null, CorrelationLink.groupKey(groupKey));
     }
 
+    /** The signals of one poller query template, whose name explains them. */
+    public static GroupTarget queryTemplate(String groupKey, String templateName) {
+        return new GroupTarget(groupKey, null, new CorrelationLink(CorrelationLink.QUERY_TEMPLATE, null, null,
+                Map.of("template", templateName), null));
+    }
+
     public static GroupTarget event(String groupKey, String dedupKey) {
         return new GroupTarget(groupKey, null, CorrelationLink.dedupKey(dedupKey));
     }

@@ -1,0 +1,51 @@
+package io.srecopilot.ingest.poller;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A PromQL query the poller runs against an integration, and how it judges the series it returns. */
+@Entity
+@Table(name = "query_template")
+public class QueryTemplate extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID tenantId;
+    public UUID projectId;
+    public UUID integrationId;
+    public String name;
+    public String query;
+    public String serviceLabel;
+    public String unit;
+    public String severity;
+    public int intervalSeconds;
+    public String thresholdOperator;
+    public Double thresholdValue;
+    public Integer thresholdForSeconds;
+    public Integer anomalyBaselineSeconds;
+    @Column(name = "anomaly_z")
+    public Double anomalyZ;
+    public Integer anomalyPoints;
+    public String libraryId;
+    public boolean enabled;
+    public Instant nextRunAt;
+    public Instant lastRunAt;
+    public String lastError;
+    public int failures;
+    public Instant createdAt;
+    public Instant updatedAt;
+
+    Detection detection() {
+        Detection.Threshold threshold = thresholdOperator == null ? null : new Detection.Threshold(thresholdOperator,
+                thresholdValue, Duration.ofSeconds(thresholdForSeconds == null ? 0 : thresholdForSeconds));
+        Detection.Anomaly anomaly = anomalyZ == null ? null : new Detection.Anomaly(
+                Duration.ofSeconds(anomalyBaselineSeconds), anomalyZ, anomalyPoints);
+        return new Detection(threshold, anomaly);
+    }
+}
