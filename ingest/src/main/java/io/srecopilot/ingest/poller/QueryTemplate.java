@@ -41,7 +41,7 @@ public class QueryTemplate extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
 
-    Detection detection() {
+    public Detection detection() {
         Detection.Threshold threshold = thresholdOperator == null ? null : new Detection.Threshold(thresholdOperator,
                 thresholdValue, Duration.ofSeconds(thresholdForSeconds == null ? 0 : thresholdForSeconds));
         Detection.Anomaly anomaly = anomalyZ == null ? null : new Detection.Anomaly(

@@ -28,6 +28,27 @@ public final class SeriesDetector {
     public record Verdict(boolean violating, Instant onset, double value, Double score, String reason) {
     }
 
+    /** Over a whole range: the highest |z| (null without a baseline) and the first violating point. */
+    public record Judgement(Double maxAbsScore, Instant onset) {
+    }
+
+    public static Judgement scan(List<Point> points, Baseline baseline, Detection detection) {
+        Double max = null;
+        Instant onset = null;
+        for (Point point : points) {
+            Double score = baseline == null ? null : Math.abs(baseline.score(point.value()));
+            if (score != null) {
+                max = max == null ? score : Math.max(max, score);
+            }
+            boolean anomalous = score != null && detection.anomaly() != null && score >= detection.anomaly().zThreshold();
+            boolean breached = detection.threshold() != null && detection.threshold().violatedBy(point.value());
+            if (onset == null && (anomalous || breached)) {
+                onset = point.at();
+            }
+        }
+        return new Judgement(max, onset);
+    }
+
     public static Verdict evaluate(List<Point> points, Baseline baseline, Detection detection) {
         Point latest = points.get(points.size() - 1);
         Double score = baseline == null ? null : baseline.score(latest.value());

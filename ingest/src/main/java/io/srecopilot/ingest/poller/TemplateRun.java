@@ -181,10 +181,10 @@ public class TemplateRun {
     }
 
     /** A series of a range answer: its labels and points, keyed by its sorted labels. */
-    record Series(Map<String, String> labels, List<SeriesDetector.Point> points) {
+    public record Series(Map<String, String> labels, List<SeriesDetector.Point> points) {
     }
 
-    static Map<String, Series> series(JsonNode data) {
+    public static Map<String, Series> series(JsonNode data) {
         Map<String, Series> series = new LinkedHashMap<>();
         for (JsonNode result : data.path("result")) {
             Map<String, String> labels = new TreeMap<>();
@@ -204,7 +204,7 @@ public class TemplateRun {
         return series;
     }
 
-    static String rangePath(String query, Instant start, Instant end, Duration step) {
+    public static String rangePath(String query, Instant start, Instant end, Duration step) {
         return "/api/v1/query_range?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&start="
                 + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step=" + step.toSeconds() + "s";
     }

@@ -11,7 +11,7 @@ public record SignalView(UUID id, UUID alertGroupId, String source, String finge
         Map<String, String> labels,
         Map<String, String> annotations, String generatorUrl, Instant receivedAt) {
 
-    static SignalView of(Signal signal) {
+    public static SignalView of(Signal signal) {
         return new SignalView(signal.id, signal.alertGroupId, signal.source, signal.fingerprint, signal.alertname,
                 signal.service, signal.severity, signal.status, signal.startsAt, signal.endsAt, signal.acknowledgedAt, signal.labels,
                 signal.annotations, signal.generatorUrl, signal.receivedAt);

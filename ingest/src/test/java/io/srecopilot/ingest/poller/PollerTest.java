@@ -17,6 +17,7 @@ import io.srecopilot.platform.testing.PrometheusResource;
 import io.srecopilot.platform.testing.PrometheusServer;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
+import io.srecopilot.platform.testing.TestTokens;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -107,6 +108,37 @@ class PollerTest {
                 .body("items[0].annotations.baseline", startsWith("median 0.2500, MAD 0.000"));
         Double score = Double.valueOf(signals().extract().<String>path("items[0].annotations.z_score"));
         assertTrue(score > 3.5, "z " + score);
+
+        theContextApiShowsTheSeriesItsAnomalyAndOnset(template);
+    }
+
+    /** What the ai service reads: signals, changes, and the series scored against its baseline. */
+    private void theContextApiShowsTheSeriesItsAnomalyAndOnset(String template) {
+        given().auth().oauth2(admin.token()).contentType("application/json")
+                .body(Map.of("service", "search", "version", "7.1.0")).when().post("/api/v1/ingest/changes").then()
+                .statusCode(201);
+        String from = java.time.Instant.now().minus(Duration.ofMinutes(10)).toString();
+        given().auth().oauth2(TestTokens.service("ai")).queryParam("tenantId", admin.tenantId().toString())
+                .queryParam("projectId", admin.projectId().toString()).queryParam("from", from)
+                .queryParam("services", "search").when().get("/api/v1/signals/context").then().statusCode(200)
+                .body("signals.alertname", equalTo(List.of("search latency")))
+                .body("changes.version", equalTo(List.of("7.1.0")))
+                .body("series", hasSize(1)).body("series[0].templateId", equalTo(template))
+                .body("series[0].service", equalTo("search")).body("series[0].anomalous", equalTo(true))
+                .body("series[0].onsetAt", org.hamcrest.Matchers.notNullValue())
+                .body("series[0].baseline.median", equalTo(0.25f))
+                .body("series[0].maxAbsScore", org.hamcrest.Matchers.greaterThan(3.5f))
+                .body("series[0].points.size()", org.hamcrest.Matchers.greaterThan(1))
+                .body("errors", hasSize(0));
+        given().auth().oauth2(admin.withRole(Role.VIEWER).token()).queryParam("from", from).when()
+                .get("/api/v1/signals/context").then().statusCode(200).body("series", hasSize(1));
+        given().auth().oauth2(TestCaller.newTenant(Role.OWNER).token()).queryParam("tenantId",
+                admin.tenantId().toString()).queryParam("projectId", admin.projectId().toString()).when()
+                .get("/api/v1/signals/context").then().statusCode(200).body("series", hasSize(0))
+                .body("signals", hasSize(0));
+        given().auth().oauth2(TestTokens.service("ai")).queryParam("tenantId", admin.tenantId().toString()).when()
+                .get("/api/v1/signals/context").then().statusCode(400).body("errors[0].field", equalTo("projectId"));
+        given().when().get("/api/v1/signals/context").then().statusCode(401);
     }
 
     @Test

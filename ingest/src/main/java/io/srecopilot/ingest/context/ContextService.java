@@ -1,0 +1,137 @@
+package io.srecopilot.ingest.context;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.ingest.Signal;
+import io.srecopilot.ingest.change.Change;
+import io.srecopilot.ingest.change.ChangeView;
+import io.srecopilot.ingest.integration.Integration;
+import io.srecopilot.ingest.integration.IntegrationService;
+import io.srecopilot.ingest.integration.PrometheusClient;
+import io.srecopilot.ingest.poller.Baseline;
+import io.srecopilot.ingest.poller.QueryTemplate;
+import io.srecopilot.ingest.poller.SeriesDetector;
+import io.srecopilot.ingest.poller.SeriesState;
+import io.srecopilot.ingest.poller.SeriesStates;
+import io.srecopilot.ingest.poller.TemplateRun;
+import io.srecopilot.ingest.rest.SignalView;
+import io.srecopilot.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Gathers a project's context for analyses: signals that started, changes deployed, and the
+ * series of its query templates over the range, each scored against its learned baseline.
+ */
+@ApplicationScoped
+public class ContextService {
+
+    static final int MAX_POINTS = 120;
+    private static final int MAX_SIGNALS = 500;
+    private static final int MAX_CHANGES = 200;
+    private static final int MAX_TEMPLATES = 50;
+    private static final int CONCURRENT_QUERIES = 4;
+
+    private final PrometheusClient prometheus;
+    private final IntegrationService integrations;
+    private final SeriesStates states;
+
+    public ContextService(PrometheusClient prometheus, IntegrationService integrations, SeriesStates states) {
+        this.prometheus = prometheus;
+        this.integrations = integrations;
+        this.states = states;
+    }
+
+    public Uni<IngestContext> context(UUID tenantId, UUID projectId, Instant from, Instant to, List<String> services) {
+        return stored(tenantId, projectId, from, to, services).chain(stored -> Multi.createFrom()
+                .iterable(stored.templates())
+                .onItem().transformToUni(template -> series(template, stored.integrations().get(template.integrationId),
+                        from, to, services))
+                .merge(CONCURRENT_QUERIES).collect().asList()
+                .map(results -> {
+                    List<SeriesContext> series = new ArrayList<>();
+                    List<IngestContext.SeriesError> errors = new ArrayList<>();
+                    results.forEach(result -> {
+                        series.addAll(result.series());
+                        if (result.error() != null) {
+                            errors.add(result.error());
+                        }
+                    });
+                    return new IngestContext(tenantId, projectId, from, to, services, stored.signals(),
+                            stored.changes(), series, errors);
+                }));
+    }
+
+    /** What the database holds, read in one session before Prometheus is asked concurrently. */
+    private record Stored(List<SignalView> signals, List<ChangeView> changes, List<QueryTemplate> templates,
+            Map<UUID, Integration> integrations) {
+    }
+
+    private record TemplateSeries(List<SeriesContext> series, IngestContext.SeriesError error) {
+    }
+
+    @WithSession
+    Uni<Stored> stored(UUID tenantId, UUID projectId, Instant from, Instant to, List<String> services) {
+        String serviceFilter = services.isEmpty() ? "" : " and service in ?5";
+        Object[] window = services.isEmpty() ? new Object[] { tenantId, projectId, from, to }
+                : new Object[] { tenantId, projectId, from, to, services };
+        return Signal.<Signal>find("tenantId = ?1 and projectId = ?2 and startsAt >= ?3 and startsAt < ?4"
+                + serviceFilter + " order by startsAt", window).range(0, MAX_SIGNALS - 1).list()
+                .chain(signals -> Change.<Change>find("tenantId = ?1 and projectId = ?2 and deployedAt >= ?3 and "
+                        + "deployedAt < ?4" + serviceFilter + " order by deployedAt", window)
+                        .range(0, MAX_CHANGES - 1).list()
+                        .chain(changes -> QueryTemplate.<QueryTemplate>find(
+                                "tenantId = ?1 and projectId = ?2 and enabled = true order by name", tenantId, projectId)
+                                .range(0, MAX_TEMPLATES - 1).list()
+                                .chain(templates -> Integration.<Integration>find("tenantId = ?1 and projectId = ?2",
+                                        tenantId, projectId).list()
+                                        .map(found -> new Stored(signals.stream().map(SignalView::of).toList(),
+                                                changes.stream().map(ChangeView::of).toList(), templates,
+                                                found.stream().collect(Collectors.toMap(i -> i.id,
+                                                        Function.identity())))))));
+    }
+
+    private Uni<TemplateSeries> series(QueryTemplate template, Integration integration, Instant from, Instant to,
+            List<String> services) {
+        Duration step = Duration.ofSeconds(Math.max(template.intervalSeconds,
+                Duration.between(from, to).toSeconds() / MAX_POINTS + 1));
+        return states.load(template.id).chain(known -> prometheus.get(integration,
+                integrations.secretsOf(integration), TemplateRun.rangePath(template.query, from, to, step))
+                .map(data -> new TemplateSeries(TemplateRun.series(data).entrySet().stream()
+                        .filter(entry -> services.isEmpty()
+                                || services.contains(entry.getValue().labels().get(template.serviceLabel)))
+                        .map(entry -> scored(template, entry.getValue(), known.get(entry.getKey()), step))
+                        .toList(), null)))
+                .onFailure().recoverWithItem(failure -> new TemplateSeries(List.of(),
+                        new IngestContext.SeriesError(template.id, template.name, String.valueOf(failure.getMessage()))));
+    }
+
+    private static SeriesContext scored(QueryTemplate template, TemplateRun.Series series, SeriesState state,
+            Duration step) {
+        Baseline baseline = state == null ? null : state.baseline();
+        SeriesDetector.Judgement judgement = SeriesDetector.scan(series.points(), baseline, template.detection());
+        List<double[]> points = series.points().stream()
+                .map(point -> new double[] { point.at().getEpochSecond(), point.value() }).toList();
+        return new SeriesContext(template.id, template.name, template.query, template.integrationId,
+                series.labels().get(template.serviceLabel), series.labels(), template.unit, step.toSeconds(), points,
+                baseline, judgement.maxAbsScore(), judgement.onset() != null, judgement.onset());
+    }
+
+    /** The range asked: {@code to} defaults to now, {@code from} to an hour before; at most 7 days. */
+    public static Instant[] range(Instant from, Instant to, Instant now) {
+        Instant end = to == null ? now : to;
+        Instant start = from == null ? end.minus(Duration.ofHours(1)) : from;
+        if (!start.isBefore(end) || Duration.between(start, end).compareTo(Duration.ofDays(7)) > 0) {
+            throw ProblemException.invalid("from", "must be before to, at most 7 days earlier");
+        }
+        return new Instant[] { start, end };
+    }
+}

@@ -1,0 +1,63 @@
+package io.srecopilot.ingest.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.ingest.context.ContextService;
+import io.srecopilot.ingest.context.IngestContext;
+import io.srecopilot.platform.problem.FieldError;
+import io.srecopilot.platform.problem.ProblemException;
+import io.srecopilot.platform.problem.ProblemType;
+import io.srecopilot.platform.rest.QueryInstants;
+import io.srecopilot.platform.rest.Timestamps;
+import io.srecopilot.platform.security.Caller;
+import io.srecopilot.platform.security.CallerContext;
+import io.srecopilot.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The context of a project's services over a time range, for the ai service (a service account,
+ * naming the tenant and project) and for people of the project (their own project only).
+ */
+@Path("/api/v1/signals/context")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContextResource {
+
+    private final ContextService service;
+    private final CallerContext callerContext;
+
+    public ContextResource(ContextService service, CallerContext callerContext) {
+        this.service = service;
+        this.callerContext = callerContext;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SERVICE, Roles.VIEWER })
+    public Uni<IngestContext> context(@QueryParam("tenantId") UUID tenantId, @QueryParam("projectId") UUID projectId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("services") String services) {
+        Caller caller = callerContext.get();
+        List<FieldError> errors = new ArrayList<>();
+        Instant start = QueryInstants.parse("from", from, null, errors);
+        Instant end = QueryInstants.parse("to", to, null, errors);
+        boolean forService = caller.tenantId() == null;
+        if (forService && (tenantId == null || projectId == null)) {
+            errors.add(new FieldError(tenantId == null ? "tenantId" : "projectId", "is required for services"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The query is not valid", errors);
+        }
+        Instant[] range = ContextService.range(start, end, Timestamps.now());
+        List<String> named = services == null || services.isBlank() ? List.of()
+                : Arrays.stream(services.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
+        return service.context(forService ? tenantId : caller.tenantId(), forService ? projectId : caller.projectId(),
+                range[0], range[1], named);
+    }
+}
