@@ -2,8 +2,6 @@ package io.srecopilot.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,10 +39,18 @@ public final class PrometheusServer {
 
     /** {@code extraScrapeJobs}: YAML list items appended under {@code scrape_configs}, or empty. */
     public static PrometheusServer start(boolean basicAuth, String extraScrapeJobs) {
+        return start(basicAuth, extraScrapeJobs, "", null);
+    }
+
+    /**
+     * With alerting rules ({@code rules}: the YAML of one rule group's {@code rules} list) sent to
+     * the Alertmanager at {@code alertmanager} (host:port).
+     */
+    public static PrometheusServer start(boolean basicAuth, String extraScrapeJobs, String rules, String alertmanager) {
         try {
             Path directory = Files.createTempDirectory("sre-prometheus");
-            PrometheusServer server = new PrometheusServer(freePort(), basicAuth, directory);
-            server.launch(extraScrapeJobs);
+            PrometheusServer server = new PrometheusServer(TcpPorts.free(), basicAuth, directory);
+            server.launch(extraScrapeJobs, rules, alertmanager);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,9 +75,19 @@ public final class PrometheusServer {
         }
     }
 
-    private void launch(String extraScrapeJobs) throws IOException {
+    private void launch(String extraScrapeJobs, String rules, String alertmanager) throws IOException {
         Path config = directory.resolve("prometheus.yml");
-        Files.writeString(config, """
+        Path ruleFile = directory.resolve("rules.yml");
+        Files.writeString(ruleFile, "groups:\n  - name: test\n    rules:\n" + rules.indent(6));
+        String alerting = alertmanager == null ? "" : """
+                alerting:
+                  alertmanagers:
+                    - static_configs:
+                        - targets: ['%s']
+                """.formatted(alertmanager);
+        Files.writeString(config, alerting + """
+                rule_files: ['%s']
+                """.formatted(ruleFile) + """
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s
@@ -124,11 +140,4 @@ public final class PrometheusServer {
         throw new IllegalStateException("prometheus did not get ready; see " + directory.resolve("prometheus.log"));
     }
 
-    private static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

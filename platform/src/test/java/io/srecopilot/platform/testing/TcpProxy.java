@@ -32,7 +32,7 @@ public final class TcpProxy {
 
     /** A proxy on a free local port, accepting. */
     public static TcpProxy start(String targetHost, int targetPort) {
-        TcpProxy proxy = new TcpProxy(targetHost, targetPort, freePort());
+        TcpProxy proxy = new TcpProxy(targetHost, targetPort, TcpPorts.free());
         proxy.restore();
         return proxy;
     }
@@ -107,13 +107,6 @@ public final class TcpProxy {
         thread.start();
     }
 
-    private static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void closeQuietly(AutoCloseable closeable) {
         if (closeable == null) {
