@@ -16,7 +16,6 @@ import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +35,11 @@ public class IntegrationService {
     private final Outbox outbox;
     private final EventCodec codec;
     private final ObjectMapper mapper;
+    private final IntegrationHealth health;
 
     public IntegrationService(SecretBox secretBox, TargetGuard guard, PrometheusClient prometheus, Outbox outbox,
-            EventCodec codec, ObjectMapper mapper) {
+            EventCodec codec, ObjectMapper mapper, IntegrationHealth health) {
+        this.health = health;
         this.secretBox = secretBox;
         this.guard = guard;
         this.prometheus = prometheus;
@@ -97,7 +98,8 @@ public class IntegrationService {
                             Timestamps.now()))
                     .onFailure().recoverWithItem(failure -> new ConnectionTest(false,
                             (System.nanoTime() - started) / 1_000_000, null, describe(failure), Timestamps.now()))
-                    .call(result -> recordHealth(integration.id, result.ok(), result.error(), result.testedAt()));
+                    .call(result -> result.ok() ? health.succeeded(integration.id, result.testedAt())
+                            : health.failed(integration.id, result.testedAt(), result.error()));
         });
     }
 
@@ -114,22 +116,6 @@ public class IntegrationService {
             throw ProblemException.unprocessable("The stored credentials of this integration cannot be read "
                     + "(was the encryption key changed?); save them again");
         }
-    }
-
-    /** Records the outcome of a call to the integration's Prometheus. */
-    @WithTransaction
-    public Uni<Void> recordHealth(UUID id, boolean ok, String error, Instant at) {
-        return Integration.<Integration>findById(id).invoke(integration -> {
-            if (integration == null) {
-                return;
-            }
-            if (ok) {
-                integration.lastSuccessAt = at;
-            } else {
-                integration.lastErrorAt = at;
-                integration.lastError = error;
-            }
-        }).replaceWithVoid();
     }
 
     @WithSession

@@ -44,7 +44,31 @@ public class PrometheusClient {
 
     /** GETs {@code pathAndQuery} (starting with {@code /api/v1/}) and answers Prometheus's {@code data}. */
     public Uni<JsonNode> get(Integration integration, IntegrationSecrets secrets, String pathAndQuery) {
-        URI uri = URI.create(stripSlash(integration.url) + pathAndQuery);
+        return getJson(integration, secrets, URI.create(stripSlash(integration.url) + pathAndQuery))
+                .map(answer -> {
+                    if (answer.status() != 200 || !"success".equals(answer.json().path("status").asText())) {
+                        throw new PrometheusException("HTTP " + answer.status() + ": " + answer.json().path("error")
+                                .asText(answer.json().path("status").asText("no error given")));
+                    }
+                    return answer.json().path("data");
+                });
+    }
+
+    /** GETs a path of the integration's Alertmanager (its v2 API answers bare JSON). */
+    public Uni<JsonNode> getFromAlertmanager(Integration integration, IntegrationSecrets secrets, String pathAndQuery) {
+        return getJson(integration, secrets, URI.create(stripSlash(integration.alertmanagerUrl) + pathAndQuery))
+                .map(answer -> {
+                    if (answer.status() != 200) {
+                        throw new PrometheusException("Alertmanager answered HTTP " + answer.status());
+                    }
+                    return answer.json();
+                });
+    }
+
+    private record JsonAnswer(int status, JsonNode json) {
+    }
+
+    private Uni<JsonAnswer> getJson(Integration integration, IntegrationSecrets secrets, URI uri) {
         return guard.resolve(uri).chain(address -> {
             boolean https = "https".equalsIgnoreCase(uri.getScheme());
             int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
@@ -65,24 +89,18 @@ public class PrometheusClient {
         });
     }
 
-    private Uni<JsonNode> data(HttpClientResponse response) {
+    private Uni<JsonAnswer> data(HttpClientResponse response) {
         String length = response.getHeader("Content-Length");
         if (length != null && Long.parseLong(length) > config.maxResponseSize().asLongValue()) {
             return Uni.createFrom().failure(new PrometheusException("The answer is larger than "
                     + config.maxResponseSize().asLongValue() + " bytes"));
         }
         return response.body().map(body -> {
-            JsonNode json;
             try {
-                json = mapper.readTree(body.toString(StandardCharsets.UTF_8));
+                return new JsonAnswer(response.statusCode(), mapper.readTree(body.toString(StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new PrometheusException("HTTP " + response.statusCode() + ", not a Prometheus API answer");
             }
-            if (response.statusCode() != 200 || !"success".equals(json.path("status").asText())) {
-                throw new PrometheusException("HTTP " + response.statusCode() + ": "
-                        + json.path("error").asText(json.path("status").asText("no error given")));
-            }
-            return json.path("data");
         });
     }
 

@@ -2,6 +2,7 @@ package io.srecopilot.ingest.poller;
 
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ingest.integration.Integration;
+import io.srecopilot.ingest.integration.IntegrationHealth;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -46,13 +47,12 @@ public class PollerStore {
                                             CAST($4 AS double precision)) * interval '1 second'
              WHERE id = $1""";
 
-    private static final String HEALTHY = "UPDATE integration SET last_success_at = $2 WHERE id = $1";
-    private static final String UNHEALTHY = "UPDATE integration SET last_error_at = $2, last_error = $3 WHERE id = $1";
-
     private final Pool pool;
+    private final IntegrationHealth health;
 
-    public PollerStore(Pool pool) {
+    public PollerStore(Pool pool, IntegrationHealth health) {
         this.pool = pool;
+        this.health = health;
     }
 
     /** Claims up to {@code limit} due templates, moving each to its next run. */
@@ -73,16 +73,13 @@ public class PollerStore {
 
     public Uni<Void> succeeded(TemplateRun.Target target, Instant at) {
         return pool.preparedQuery(SUCCEEDED).execute(Tuple.of(target.template().id))
-                .chain(() -> pool.preparedQuery(HEALTHY).execute(Tuple.of(target.integration().id, SeriesStates.at(at))))
-                .replaceWithVoid();
+                .chain(() -> health.succeeded(target.integration().id, at));
     }
 
     public Uni<Void> failed(TemplateRun.Target target, String error, Instant at, long maxBackoffSeconds) {
         return pool.preparedQuery(FAILED).execute(Tuple.of(target.template().id, error, SeriesStates.at(at),
                 maxBackoffSeconds))
-                .chain(() -> pool.preparedQuery(UNHEALTHY).execute(Tuple.of(target.integration().id,
-                        SeriesStates.at(at), error)))
-                .replaceWithVoid();
+                .chain(() -> health.failed(target.integration().id, at, error));
     }
 
     private static TemplateRun.Target target(Row row) {

@@ -3,8 +3,10 @@ package io.srecopilot.ingest.rest;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ingest.alertmanager.AlertmanagerBatches;
 import io.srecopilot.ingest.alertmanager.AlertmanagerWebhook;
+import io.srecopilot.ingest.alertmanager.TruncatedGroupBackfill;
 import io.srecopilot.ingest.service.AlertIngestService;
 import io.srecopilot.ingest.service.IngestReceipt;
+import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Roles;
 import io.srecopilot.platform.security.Scopes;
@@ -26,10 +28,13 @@ import jakarta.ws.rs.core.MediaType;
 public class AlertmanagerResource {
 
     private final AlertIngestService service;
+    private final TruncatedGroupBackfill backfill;
     private final CallerContext callerContext;
 
-    public AlertmanagerResource(AlertIngestService service, CallerContext callerContext) {
+    public AlertmanagerResource(AlertIngestService service, TruncatedGroupBackfill backfill,
+            CallerContext callerContext) {
         this.service = service;
+        this.backfill = backfill;
         this.callerContext = callerContext;
     }
 
@@ -37,6 +42,11 @@ public class AlertmanagerResource {
     @RolesAllowed({ Scopes.INGEST_WRITE, Roles.ENGINEER })
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<IngestReceipt> receive(@Valid @NotNull AlertmanagerWebhook notification) {
-        return service.ingest(callerContext.get(), AlertmanagerBatches.of(notification));
+        Caller caller = callerContext.get();
+        return service.ingest(caller, AlertmanagerBatches.of(notification)).invoke(() -> {
+            if (notification.truncatedAlerts() != null && notification.truncatedAlerts() > 0) {
+                backfill.start(caller, notification);
+            }
+        });
     }
 }

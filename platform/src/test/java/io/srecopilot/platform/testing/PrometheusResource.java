@@ -26,6 +26,10 @@ public class PrometheusResource implements QuarkusTestResourceLifecycleManager {
         return target;
     }
 
+    public static String alertmanagerUrl() {
+        return "http://" + alertmanager.address();
+    }
+
     /** The project whose engineer's credential Alertmanager delivers with. */
     public static TestCaller alertmanagerSender() {
         return sender;
