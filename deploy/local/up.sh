@@ -8,10 +8,11 @@
 #   --ui-preview     serve the built UI (vite preview) instead of the dev server
 #   --no-seed        no demo tenant
 #   --no-monitoring  no Prometheus or Alertmanager
+#   --only=a,b       (re)start only these services of a running stack, e.g. after a crash
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
-build=1 ui=dev seed=1 monitoring=1
+build=1 ui=dev seed=1 monitoring=1 only=
 for arg in "$@"; do
   case $arg in
     --no-build) build=0 ;;
@@ -19,9 +20,16 @@ for arg in "$@"; do
     --ui-preview) ui=preview ;;
     --no-seed) seed=0 ;;
     --no-monitoring) monitoring=0 ;;
+    --only=*) only=${arg#--only=} ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
+
+ALL_SERVICES=("${SERVICES[@]}")
+if [[ -n $only ]]; then
+  IFS=, read -ra SERVICES <<<"$only"
+  ui=none seed=0 monitoring=0
+fi
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -76,7 +84,7 @@ ensure_keys() {
     chmod 600 "$RUN_DIR/keys/private.pem"
   fi
   # Each service's account at auth (client credentials), e.g. for checking API keys.
-  for name in "${SERVICES[@]}"; do
+  for name in "${ALL_SERVICES[@]}"; do
     [[ -f $RUN_DIR/keys/$name.secret ]] || (umask 077 && openssl rand -hex 32 >"$RUN_DIR/keys/$name.secret")
   done
   # Seals secrets at rest (integration credentials); losing it makes them unreadable.
@@ -87,7 +95,7 @@ ensure_keys() {
 service_secrets() {
   local name=$1
   if [[ $name == auth ]]; then
-    for other in "${SERVICES[@]}"; do
+    for other in "${ALL_SERVICES[@]}"; do
       printf 'SRE_SERVICE_SECRET_%s=%s\n' "${other^^}" "$(cat "$RUN_DIR/keys/$other.secret")"
     done
   else

@@ -76,6 +76,22 @@ public final class Stack implements AutoCloseable {
                 "--ui-preview"), "up");
     }
 
+    /** Kills the service at once ({@code kill -9}): no shutdown hook, no draining, as a crash would. */
+    public void kill(String service) {
+        try {
+            String pid = Files.readString(runDir.resolve("pids/" + service + ".pid")).trim();
+            run(List.of("kill", "-9", pid), "kill-" + service);
+        } catch (IOException e) {
+            throw new IllegalStateException("No pid recorded for " + service, e);
+        }
+    }
+
+    /** Starts one service of the running stack again, as an orchestrator would after a crash. */
+    public void restart(String service) {
+        run(List.of(root.resolve("deploy/local/up.sh").toString(), "--no-build", "--only=" + service),
+                "restart-" + service);
+    }
+
     @Override
     public void close() {
         environment.put("SRE_DROP_DB", "1");

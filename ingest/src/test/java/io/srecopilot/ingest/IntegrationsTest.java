@@ -113,6 +113,23 @@ class IntegrationsTest {
         get(id).statusCode(404);
     }
 
+    @Test
+    void certificatesAreVerifiedUnlessTheIntegrationSaysNot() {
+        PrometheusServer https = PrometheusServer.startTls();
+        try {
+            Map<String, Object> strict = new HashMap<>(Map.of("type", "prometheus", "name", "self-signed",
+                    "url", https.url()));
+            String verifying = create(strict).statusCode(201).body("tlsVerify", equalTo(true)).extract().path("id");
+            test(verifying).body("ok", equalTo(false)).body("error", notNullValue());
+            strict.put("name", "self-signed, trusted");
+            strict.put("tlsVerify", false);
+            String trusting = create(strict).statusCode(201).body("tlsVerify", equalTo(false)).extract().path("id");
+            test(trusting).body("ok", equalTo(true)).body("version", startsWith("2."));
+        } finally {
+            https.stop();
+        }
+    }
+
     private Map<String, Object> integration(String name, String password) {
         Map<String, Object> auth = new HashMap<>();
         auth.put("type", "basic");

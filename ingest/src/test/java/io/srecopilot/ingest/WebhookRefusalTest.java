@@ -46,6 +46,24 @@ class WebhookRefusalTest {
         given().auth().oauth2(engineer.token()).when().get("/api/v1/signals").then().body("items", empty());
     }
 
+    /**
+     * Without a declared length the HTTP layer finds the body too large while reading it and
+     * answers 413 itself, without a problem+json body (Alertmanager always declares the length).
+     */
+    @Test
+    void aChunkedBodyOverTheLimitIs413Too() throws Exception {
+        byte[] huge = ("{\"version\":\"4\",\"groupKey\":\"" + "x".repeat(1_100_000) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + WEBHOOK))
+                .header("Authorization", engineer.bearer()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(413, response.statusCode());
+    }
+
     @Test
     void pastTheInFlightBoundSendersAreToldToRetry() {
         int taken = 0;

@@ -20,6 +20,8 @@ public class Poller {
 
     private static final Logger LOG = Logger.getLogger(Poller.class);
     private static final int MAX_ERROR = 500;
+    /** Keeps one tick from running forever when templates come due faster than they run. */
+    private static final int MAX_BATCHES_PER_TICK = 50;
 
     private final PollerStore store;
     private final PollerConfig config;
@@ -31,7 +33,7 @@ public class Poller {
         this.run = run;
     }
 
-    @Scheduled(every = "${sre.poller.tick:5s}", delayed = "${sre.poller.tick:5s}",
+    @Scheduled(every = "${sre.poller.tick:2s}", delayed = "${sre.poller.tick:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
@@ -42,12 +44,26 @@ public class Poller {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Claims and runs the due templates; emits how many ran. */
+    /**
+     * Claims and runs due templates, batch after batch while batches come back full (more are due
+     * than one batch holds), up to a bound per tick; emits how many ran.
+     */
     public Uni<Integer> pollDue() {
-        return store.claimDue(config.batchSize(), Instant.now()).chain(claimed -> claimed.isEmpty()
-                ? Uni.createFrom().item(0)
-                : Multi.createFrom().iterable(claimed).onItem().transformToUni(this::runOne)
-                        .merge(config.concurrency()).collect().asList().map(List::size));
+        return pollBatches(0, 0);
+    }
+
+    private Uni<Integer> pollBatches(int batchesDone, int ran) {
+        return store.claimDue(config.batchSize(), Instant.now()).chain(claimed -> {
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().item(ran);
+            }
+            return Multi.createFrom().iterable(claimed).onItem().transformToUni(this::runOne)
+                    .merge(config.concurrency()).collect().asList().chain(done -> {
+                        boolean moreDue = claimed.size() == config.batchSize() && batchesDone + 1 < MAX_BATCHES_PER_TICK;
+                        return moreDue ? pollBatches(batchesDone + 1, ran + done.size())
+                                : Uni.createFrom().item(ran + done.size());
+                    });
+        });
     }
 
     private Uni<Void> runOne(UUID templateId) {

@@ -12,7 +12,7 @@ public interface PollerConfig {
     boolean enabled();
 
     /** How often due templates are looked for (the scheduler's {@code every}, see Poller). */
-    @WithDefault("5s")
+    @WithDefault("2s")
     Duration tick();
 
     /** Templates one replica claims per tick. */

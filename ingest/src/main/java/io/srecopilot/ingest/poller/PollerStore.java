@@ -19,9 +19,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class PollerStore {
 
+    // Fixed rate: the next run is due one interval after this one was due, so a tick's lateness
+    // does not add up; a template late by more than its interval is not run twice to catch up.
     private static final String CLAIM = """
             UPDATE query_template t
-               SET next_run_at = $2 + t.interval_seconds * interval '1 second', last_run_at = $2
+               SET next_run_at = CASE WHEN t.next_run_at + t.interval_seconds * interval '1 second' > $2
+                                      THEN t.next_run_at + t.interval_seconds * interval '1 second'
+                                      ELSE $2 + t.interval_seconds * interval '1 second' END,
+                   last_run_at = $2
              WHERE t.id IN (SELECT id FROM query_template
                              WHERE enabled AND next_run_at <= $2
                              ORDER BY next_run_at LIMIT $1

@@ -29,12 +29,36 @@ public final class PrometheusServer {
     private final int port;
     private final boolean basicAuth;
     private final Path directory;
+    private boolean tls;
     private Process process;
 
     private PrometheusServer(int port, boolean basicAuth, Path directory) {
         this.port = port;
         this.basicAuth = basicAuth;
         this.directory = directory;
+    }
+
+    /** A Prometheus serving HTTPS with a self-signed certificate (openssl), no authentication. */
+    public static PrometheusServer startTls() {
+        try {
+            Path directory = Files.createTempDirectory("sre-prometheus-tls");
+            Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                    "-subj", "/CN=localhost", "-days", "1", "-keyout", directory.resolve("key.pem").toString(),
+                    "-out", directory.resolve("cert.pem").toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+                throw new IllegalStateException("openssl could not make a test certificate");
+            }
+            PrometheusServer server = new PrometheusServer(TcpPorts.free(), false, directory);
+            server.tls = true;
+            server.launch("", "", null);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code extraScrapeJobs}: YAML list items appended under {@code scrape_configs}, or empty. */
@@ -58,7 +82,29 @@ public final class PrometheusServer {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port;
+    }
+
+    /** For HTTPS, where this client would not trust the certificate: the port accepts connections. */
+    private void awaitListening() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                Thread.sleep(500);
+                return;
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("prometheus did not listen; see " + directory.resolve("prometheus.log"));
     }
 
     public synchronized void stop() {
@@ -100,7 +146,9 @@ public final class PrometheusServer {
                 """.formatted(basicAuth ? "{username: " + USER + ", password: " + PASSWORD + "}" : "null", port,
                 extraScrapeJobs.indent(2)));
         Path web = directory.resolve("web.yml");
-        Files.writeString(web, basicAuth ? "basic_auth_users:\n  " + USER + ": " + PASSWORD_HASH + "\n" : "{}\n");
+        Files.writeString(web, tls ? "tls_server_config:\n  cert_file: " + directory.resolve("cert.pem")
+                + "\n  key_file: " + directory.resolve("key.pem") + "\n"
+                : basicAuth ? "basic_auth_users:\n  " + USER + ": " + PASSWORD_HASH + "\n" : "{}\n");
         process = new ProcessBuilder("prometheus", "--config.file=" + config, "--web.config.file=" + web,
                 "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                 "--storage.tsdb.retention.time=1h", "--log.level=warn")
@@ -111,6 +159,10 @@ public final class PrometheusServer {
     }
 
     private void awaitReady() {
+        if (tls) {
+            awaitListening();
+            return;
+        }
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
