@@ -10,7 +10,6 @@ import io.srecopilot.ingest.service.AlertIngestService;
 import io.srecopilot.ingest.service.SignalBatch;
 import io.srecopilot.platform.security.Caller;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
@@ -70,7 +69,7 @@ public class TruncatedGroupBackfill {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    Integration integration = integration(rows.iterator().next());
+                    Integration integration = Integration.connection(rows.iterator().next());
                     Instant now = Instant.now();
                     return client.getFromAlertmanager(integration, integrations.secretsOf(integration),
                             "/api/v2/alerts?active=true&silenced=false&inhibited=false"
@@ -112,17 +111,5 @@ public class TruncatedGroupBackfill {
         Map<String, String> values = new LinkedHashMap<>();
         object.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
         return values;
-    }
-
-    private static Integration integration(Row row) {
-        Integration integration = new Integration();
-        integration.id = row.getUUID("id");
-        integration.url = row.getString("url");
-        integration.alertmanagerUrl = row.getString("alertmanager_url");
-        integration.authType = row.getString("auth_type");
-        integration.username = row.getString("username");
-        integration.sealedSecrets = row.getString("sealed_secrets");
-        integration.tlsVerify = row.getBoolean("tls_verify");
-        return integration;
     }
 }

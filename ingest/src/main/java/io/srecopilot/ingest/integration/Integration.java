@@ -1,6 +1,7 @@
 package io.srecopilot.ingest.integration;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -34,6 +35,22 @@ public class Integration extends PanacheEntityBase {
     public String lastError;
     public Instant createdAt;
     public Instant updatedAt;
+
+    /**
+     * The connection settings of a row read with the SQL client ({@code id, url, alertmanager_url,
+     * auth_type, username, sealed_secrets, tls_verify}), as a detached object for the clients.
+     */
+    public static Integration connection(Row row) {
+        Integration integration = new Integration();
+        integration.id = row.getUUID("id");
+        integration.url = row.getString("url");
+        integration.alertmanagerUrl = row.getString("alertmanager_url");
+        integration.authType = row.getString("auth_type");
+        integration.username = row.getString("username");
+        integration.sealedSecrets = row.getString("sealed_secrets");
+        integration.tlsVerify = row.getBoolean("tls_verify");
+        return integration;
+    }
 
     /** What seals this row's secrets to it. */
     String secretsOwner() {

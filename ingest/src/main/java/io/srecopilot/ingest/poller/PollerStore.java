@@ -37,7 +37,7 @@ public class PollerStore {
             SELECT t.id, t.tenant_id, t.project_id, t.integration_id, t.name, t.query, t.service_label, t.unit,
                    t.severity, t.interval_seconds, t.threshold_operator, t.threshold_value, t.threshold_for_seconds,
                    t.anomaly_baseline_seconds, t.anomaly_z, t.anomaly_points,
-                   i.url, i.auth_type, i.username, i.sealed_secrets, i.tls_verify
+                   i.url, i.alertmanager_url, i.auth_type, i.username, i.sealed_secrets, i.tls_verify
               FROM query_template t JOIN integration i ON i.id = t.integration_id
              WHERE t.id = $1""";
 
@@ -105,13 +105,9 @@ public class PollerStore {
         template.anomalyBaselineSeconds = row.getInteger("anomaly_baseline_seconds");
         template.anomalyZ = row.getDouble("anomaly_z");
         template.anomalyPoints = row.getInteger("anomaly_points");
-        Integration integration = new Integration();
+        // The integration's columns share the row; its id is the template's integration_id.
+        Integration integration = Integration.connection(row);
         integration.id = template.integrationId;
-        integration.url = row.getString("url");
-        integration.authType = row.getString("auth_type");
-        integration.username = row.getString("username");
-        integration.sealedSecrets = row.getString("sealed_secrets");
-        integration.tlsVerify = row.getBoolean("tls_verify");
         return new TemplateRun.Target(template, integration);
     }
 }

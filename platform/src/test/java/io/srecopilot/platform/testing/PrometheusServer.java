@@ -108,17 +108,8 @@ public final class PrometheusServer {
     }
 
     public synchronized void stop() {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            process = null;
-        }
+        Processes.stop(process);
+        process = null;
     }
 
     private void launch(String extraScrapeJobs, String rules, String alertmanager) throws IOException {
