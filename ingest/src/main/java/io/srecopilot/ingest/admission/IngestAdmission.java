@@ -41,12 +41,4 @@ public class IngestAdmission {
     public void release() {
         inFlight.decrementAndGet();
     }
-
-    public int inFlight() {
-        return inFlight.get();
-    }
-
-    public int limit() {
-        return limit;
-    }
 }

@@ -1,11 +1,11 @@
 package io.srecopilot.ingest.integration;
 
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.rest.Timestamps;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -26,14 +26,14 @@ public class IntegrationHealth {
     }
 
     public Uni<Void> succeeded(UUID integrationId, Instant at) {
-        return pool.preparedQuery(SUCCEEDED).execute(Tuple.of(integrationId, at.atOffset(ZoneOffset.UTC)))
+        return pool.preparedQuery(SUCCEEDED).execute(Tuple.of(integrationId, Timestamps.atUtc(at)))
                 .replaceWithVoid();
     }
 
     public Uni<Void> failed(UUID integrationId, Instant at, String error) {
         String bounded = error == null ? "unknown error"
                 : error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR) + "…";
-        return pool.preparedQuery(FAILED).execute(Tuple.of(integrationId, at.atOffset(ZoneOffset.UTC), bounded))
+        return pool.preparedQuery(FAILED).execute(Tuple.of(integrationId, Timestamps.atUtc(at), bounded))
                 .replaceWithVoid();
     }
 }

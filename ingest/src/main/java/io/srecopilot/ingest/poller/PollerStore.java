@@ -3,6 +3,7 @@ package io.srecopilot.ingest.poller;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ingest.integration.Integration;
 import io.srecopilot.ingest.integration.IntegrationHealth;
+import io.srecopilot.platform.rest.Timestamps;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -62,7 +63,7 @@ public class PollerStore {
 
     /** Claims up to {@code limit} due templates, moving each to its next run. */
     public Uni<List<UUID>> claimDue(int limit, Instant now) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, SeriesStates.at(now)))
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, Timestamps.atUtc(now)))
                 .map(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getUUID("id")));
@@ -82,7 +83,7 @@ public class PollerStore {
     }
 
     public Uni<Void> failed(TemplateRun.Target target, String error, Instant at, long maxBackoffSeconds) {
-        return pool.preparedQuery(FAILED).execute(Tuple.of(target.template().id, error, SeriesStates.at(at),
+        return pool.preparedQuery(FAILED).execute(Tuple.of(target.template().id, error, Timestamps.atUtc(at),
                 maxBackoffSeconds))
                 .chain(() -> health.failed(target.integration().id, at, error));
     }

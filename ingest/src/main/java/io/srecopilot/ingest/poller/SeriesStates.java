@@ -10,9 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,13 +108,5 @@ public class SeriesStates {
         Map<String, String> values = new LinkedHashMap<>();
         json.forEach(entry -> values.put(entry.getKey(), String.valueOf(entry.getValue())));
         return values;
-    }
-
-    static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Tuple tuple(Object... values) {
-        return Tuple.from(Arrays.asList(values));
     }
 }

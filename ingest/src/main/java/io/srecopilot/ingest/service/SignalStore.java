@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.domain.Severity;
+import io.srecopilot.platform.rest.Timestamps;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -124,7 +123,7 @@ public class SignalStore {
         UUID id = UUID.randomUUID();
         return connection.preparedQuery(INSERT_GROUP)
                 .execute(tuple(id, tenantId, projectId, batch.groupKey(), batch.source(), batch.receiver(),
-                        json(batch.commonLabels()), json(batch.commonAnnotations()), at(now)))
+                        json(batch.commonLabels()), json(batch.commonAnnotations()), Timestamps.atUtc(now)))
                 .chain(inserted -> inserted.size() > 0
                         ? Uni.createFrom().item(new GroupRow(id, "firing", true))
                         : lockGroup(connection, projectId, batch.groupKey()).map(Optional::orElseThrow));
@@ -134,7 +133,7 @@ public class SignalStore {
             SignalBatch batch, Instant now) {
         return connection.preparedQuery(LOCK_KEY).execute(Tuple.of(projectId + "/" + batch.groupKey()))
                 .chain(() -> connection.preparedQuery(LATEST_GENERATION).execute(tuple(projectId, batch.groupKey(),
-                        at(now), batch.target().window().toMillis())))
+                        Timestamps.atUtc(now), batch.target().window().toMillis())))
                 .chain(rows -> {
                     Row latest = rows.size() > 0 ? rows.iterator().next() : null;
                     if (latest != null && latest.getBoolean("joinable")) {
@@ -145,7 +144,7 @@ public class SignalStore {
                     return connection.preparedQuery(INSERT_GENERATION)
                             .execute(tuple(id, tenantId, projectId, batch.groupKey(), generation, batch.source(),
                                     batch.receiver(), json(batch.commonLabels()), json(batch.commonAnnotations()),
-                                    at(now)))
+                                    Timestamps.atUtc(now)))
                             .replaceWith(new GroupRow(id, "firing", true));
                 });
     }
@@ -173,13 +172,13 @@ public class SignalStore {
 
     /** Marks a firing signal acknowledged; repeats keep the first acknowledgement. */
     public Uni<Boolean> acknowledge(SqlConnection connection, UUID signalId, Instant now) {
-        return connection.preparedQuery(ACKNOWLEDGE).execute(Tuple.of(signalId, at(now)))
+        return connection.preparedQuery(ACKNOWLEDGE).execute(Tuple.of(signalId, Timestamps.atUtc(now)))
                 .map(rows -> rows.rowCount() > 0);
     }
 
     /** Sets the group's status from its members' and records truncation; emits the status now. */
     public Uni<String> refreshGroup(SqlConnection connection, UUID groupId, int truncatedAlerts, Instant now) {
-        return connection.preparedQuery(UPDATE_GROUP).execute(Tuple.of(groupId, truncatedAlerts, at(now)))
+        return connection.preparedQuery(UPDATE_GROUP).execute(Tuple.of(groupId, truncatedAlerts, Timestamps.atUtc(now)))
                 .map(rows -> rows.iterator().next().getString("status"));
     }
 
@@ -189,7 +188,7 @@ public class SignalStore {
         Map<String, NormalizedSignal> byKey = distinct(batch.signals());
         return connection.preparedQuery(UPSERT_SIGNALS)
                 .execute(tuple(tenantId, projectId, groupId, batch.source(), json(batch.target().link()),
-                        json(byKey.values().stream().map(SignalStore::row).toList()), at(now)))
+                        json(byKey.values().stream().map(SignalStore::row).toList()), Timestamps.atUtc(now)))
                 .map(rows -> {
                     List<StoredSignal> stored = new ArrayList<>(rows.size());
                     rows.forEach(row -> stored.add(new StoredSignal(row.getUUID("id"), row.getBoolean("inserted"),
@@ -233,11 +232,6 @@ public class SignalStore {
 
     private static long micros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
-    }
-
-    /** The SQL client binds timestamps as OffsetDateTime. */
-    static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Tuple tuple(Object... values) {

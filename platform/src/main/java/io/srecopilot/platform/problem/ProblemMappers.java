@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.ConnectException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,12 +42,6 @@ public class ProblemMappers {
             builder.header(HttpHeaders.ALLOW, allow);
         }
         return builder.build();
-    }
-
-    @ServerExceptionMapper
-    public RestResponse<Problem> unreachableDependency(ConnectException e, UriInfo uriInfo) {
-        LOG.warnf("A dependency is unreachable while serving %s: %s", ProblemResponses.instance(uriInfo), e.getMessage());
-        return problem(ProblemException.unavailable("A dependency of this service is unreachable"), uriInfo);
     }
 
     @ServerExceptionMapper
