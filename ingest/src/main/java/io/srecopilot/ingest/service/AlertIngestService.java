@@ -55,16 +55,19 @@ public class AlertIngestService {
     /** Writes the batch into a group the transaction already holds (created or locked). */
     public Uni<IngestReceipt.GroupReceipt> apply(SqlConnection connection, Caller caller, SignalBatch batch,
             SignalStore.GroupRow group, Instant now) {
-        return store.upsert(connection, caller.tenantId(), caller.projectId(), group.id(), batch, now).chain(changed -> {
-            Map<Boolean, List<SignalStore.StoredSignal>> inGroup = changed.stream()
-                    .collect(Collectors.partitioningBy(signal -> signal.groupId().equals(group.id())));
-            int stored = (int) changed.stream().filter(SignalStore.StoredSignal::inserted).count();
-            return resolveInEarlierGroups(connection, caller, batch, inGroup.get(false), now)
-                    .chain(() -> store.refreshGroup(connection, group.id(), batch.truncatedAlerts(), now))
-                    .chain(status -> announce(connection, caller, batch, group, status, inGroup.get(true)))
-                    .map(announced -> new IngestReceipt.GroupReceipt(group.id(), batch.target().link().rule(),
-                            batch.signals().size(), stored, changed.size() - stored, announced));
-        });
+        return store.upsertAndRefresh(connection, caller.tenantId(), caller.projectId(), group.id(), batch, now)
+                .chain(written -> {
+                    List<SignalStore.StoredSignal> changed = written.signals();
+                    Map<Boolean, List<SignalStore.StoredSignal>> inGroup = changed.stream()
+                            .collect(Collectors.partitioningBy(signal -> signal.groupId().equals(group.id())));
+                    int stored = (int) changed.stream().filter(SignalStore.StoredSignal::inserted).count();
+                    return resolveInEarlierGroups(connection, caller, batch, inGroup.get(false), now)
+                            .chain(() -> announce(connection, caller, batch, group, written.groupStatus(),
+                                    inGroup.get(true)))
+                            .map(announced -> new IngestReceipt.GroupReceipt(group.id(),
+                                    batch.target().link().rule(), batch.signals().size(), stored,
+                                    changed.size() - stored, announced));
+                });
     }
 
     /**

@@ -78,22 +78,47 @@ public class SignalStore {
 
     // Resolution is terminal for an occurrence (a new firing has a new startsAt): a late "firing"
     // from a retry or the slower peer of an HA pair never un-resolves it, and repeats change nothing.
-    private static final String UPSERT_SIGNALS = """
-            INSERT INTO signal (id, tenant_id, project_id, alert_group_id, source, fingerprint, alertname, service,
-                                severity, status, starts_at, ends_at, labels, annotations, generator_url,
-                                correlation, received_at, updated_at)
-            SELECT gen_random_uuid(), $1, $2, $3, $4, a.fingerprint, a.alertname, a.service,
-                   a.severity, a.status, a.starts_at, a.ends_at, a.labels, a.annotations, a.generator_url,
-                   CAST(CAST($5 AS text) AS jsonb), $7, $7
-              FROM jsonb_to_recordset(CAST(CAST($6 AS text) AS jsonb))
-                   AS a(fingerprint text, alertname text, service text, severity text, status text,
-                        starts_at timestamptz, ends_at timestamptz, labels jsonb, annotations jsonb, generator_url text)
-            ON CONFLICT (project_id, fingerprint, starts_at) DO UPDATE
-               SET status = EXCLUDED.status, ends_at = EXCLUDED.ends_at, annotations = EXCLUDED.annotations,
-                   updated_at = EXCLUDED.updated_at
-             WHERE signal.status = 'firing' AND EXCLUDED.status = 'resolved'
-            RETURNING id, (xmax = 0) AS inserted, fingerprint,
-                      CAST(EXTRACT(EPOCH FROM starts_at) * 1000000 AS bigint) AS starts_micros, alert_group_id""";
+    // The group's status is set in the same statement, one round trip fewer on the hottest path. Its
+    // subqueries see the table as it was before the insert, so the members this statement wrote
+    // are judged by what it returned: the group fires if one of them fires, or if an untouched
+    // member still does. Every row carries the group's new status; with nothing written, the one
+    // row has only that.
+    private static final String UPSERT_SIGNALS_AND_REFRESH_GROUP = """
+            WITH upserted AS (
+                INSERT INTO signal (id, tenant_id, project_id, alert_group_id, source, fingerprint, alertname, service,
+                                    severity, status, starts_at, ends_at, labels, annotations, generator_url,
+                                    correlation, received_at, updated_at)
+                SELECT gen_random_uuid(), $1, $2, $3, $4, a.fingerprint, a.alertname, a.service,
+                       a.severity, a.status, a.starts_at, a.ends_at, a.labels, a.annotations, a.generator_url,
+                       CAST(CAST($5 AS text) AS jsonb), $7, $7
+                  FROM jsonb_to_recordset(CAST(CAST($6 AS text) AS jsonb))
+                       AS a(fingerprint text, alertname text, service text, severity text, status text,
+                            starts_at timestamptz, ends_at timestamptz, labels jsonb, annotations jsonb,
+                            generator_url text)
+                ON CONFLICT (project_id, fingerprint, starts_at) DO UPDATE
+                   SET status = EXCLUDED.status, ends_at = EXCLUDED.ends_at, annotations = EXCLUDED.annotations,
+                       updated_at = EXCLUDED.updated_at
+                 WHERE signal.status = 'firing' AND EXCLUDED.status = 'resolved'
+                RETURNING id, (xmax = 0) AS inserted, fingerprint,
+                          CAST(EXTRACT(EPOCH FROM starts_at) * 1000000 AS bigint) AS starts_micros, alert_group_id,
+                          status
+            ), refreshed AS (
+                UPDATE alert_group g
+                   SET status = m.status, truncated_alerts = $8, updated_at = $7,
+                       resolved_at = CASE WHEN m.status = 'firing' THEN NULL
+                                          WHEN g.status = 'resolved' AND g.resolved_at IS NOT NULL THEN g.resolved_at
+                                          ELSE $7 END
+                  FROM (SELECT CASE WHEN EXISTS (SELECT 1 FROM upserted u
+                                                  WHERE u.alert_group_id = $3 AND u.status = 'firing')
+                                      OR EXISTS (SELECT 1 FROM signal s
+                                                  WHERE s.alert_group_id = $3 AND s.status = 'firing'
+                                                    AND NOT EXISTS (SELECT 1 FROM upserted u WHERE u.id = s.id))
+                                    THEN 'firing' ELSE 'resolved' END AS status) m
+                 WHERE g.id = $3
+                RETURNING m.status AS group_status
+            )
+            SELECT r.group_status, u.id, u.inserted, u.fingerprint, u.starts_micros, u.alert_group_id
+              FROM refreshed r LEFT JOIN upserted u ON true""";
 
     private static final String OPEN_SIGNAL = """
             SELECT id, fingerprint, alertname, service, severity, starts_at, labels, annotations, generator_url
@@ -117,9 +142,20 @@ public class SignalStore {
                 : createOrLockWindowed(connection, tenantId, projectId, batch, now);
     }
 
-    /** The sender's own groups live on, firing again after they resolve: generation 0 only. */
+    /**
+     * The sender's own groups live on, firing again after they resolve: generation 0 only. Almost
+     * every notification is for a group that exists, so it is locked first and created only when
+     * absent; of two requests creating it at once, the one that loses the insert locks it.
+     */
     private Uni<GroupRow> createOrLockLasting(SqlConnection connection, UUID tenantId, UUID projectId,
             SignalBatch batch, Instant now) {
+        return lockGroup(connection, projectId, batch.groupKey()).chain(existing -> existing.isPresent()
+                ? Uni.createFrom().item(existing.get())
+                : insertLasting(connection, tenantId, projectId, batch, now));
+    }
+
+    private Uni<GroupRow> insertLasting(SqlConnection connection, UUID tenantId, UUID projectId, SignalBatch batch,
+            Instant now) {
         UUID id = UUID.randomUUID();
         return connection.preparedQuery(INSERT_GROUP)
                 .execute(tuple(id, tenantId, projectId, batch.groupKey(), batch.source(), batch.receiver(),
@@ -182,19 +218,29 @@ public class SignalStore {
                 .map(rows -> rows.iterator().next().getString("status"));
     }
 
-    /** The signals that are new or were resolved by this batch; duplicates are left out. */
-    public Uni<List<StoredSignal>> upsert(SqlConnection connection, UUID tenantId, UUID projectId, UUID groupId,
+    /**
+     * Writes the batch's signals into the group and sets the group's status from its members. The
+     * written are those new or resolved by this batch; duplicates are left out.
+     */
+    public Uni<Written> upsertAndRefresh(SqlConnection connection, UUID tenantId, UUID projectId, UUID groupId,
             SignalBatch batch, Instant now) {
         Map<String, NormalizedSignal> byKey = distinct(batch.signals());
-        return connection.preparedQuery(UPSERT_SIGNALS)
+        return connection.preparedQuery(UPSERT_SIGNALS_AND_REFRESH_GROUP)
                 .execute(tuple(tenantId, projectId, groupId, batch.source(), json(batch.target().link()),
-                        json(byKey.values().stream().map(SignalStore::row).toList()), Timestamps.atUtc(now)))
+                        json(byKey.values().stream().map(SignalStore::row).toList()), Timestamps.atUtc(now),
+                        batch.truncatedAlerts()))
                 .map(rows -> {
                     List<StoredSignal> stored = new ArrayList<>(rows.size());
-                    rows.forEach(row -> stored.add(new StoredSignal(row.getUUID("id"), row.getBoolean("inserted"),
-                            byKey.get(key(row.getString("fingerprint"), row.getLong("starts_micros"))),
-                            row.getUUID("alert_group_id"))));
-                    return stored;
+                    String groupStatus = null;
+                    for (Row row : rows) {
+                        groupStatus = row.getString("group_status");
+                        if (row.getUUID("id") != null) {
+                            stored.add(new StoredSignal(row.getUUID("id"), row.getBoolean("inserted"),
+                                    byKey.get(key(row.getString("fingerprint"), row.getLong("starts_micros"))),
+                                    row.getUUID("alert_group_id")));
+                        }
+                    }
+                    return new Written(stored, groupStatus);
                 });
     }
 
@@ -244,6 +290,10 @@ public class SignalStore {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Signals cannot be written as JSON", e);
         }
+    }
+
+    /** What a batch wrote: the signals it inserted or resolved, and its group's status after it. */
+    public record Written(List<StoredSignal> signals, String groupStatus) {
     }
 
     /** An alert group as the write path sees it. */
