@@ -5,16 +5,27 @@ import static io.srecopilot.ingest.AlertmanagerPayloads.WEBHOOK;
 import static io.srecopilot.ingest.AlertmanagerPayloads.alert;
 import static io.srecopilot.ingest.AlertmanagerPayloads.notification;
 import static io.srecopilot.ingest.AlertmanagerPayloads.post;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.srecopilot.ingest.admission.IngestAdmission;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.ProxiedPostgresResource;
 import io.srecopilot.platform.testing.TestCaller;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -47,21 +58,36 @@ class WebhookRefusalTest {
     }
 
     /**
-     * Without a declared length the HTTP layer finds the body too large while reading it and
-     * answers 413 itself, without a problem+json body (Alertmanager always declares the length).
+     * Without a declared length (HTTP/1.1 chunks, as a proxy may send) the body is found too large
+     * while it is read: the sender is told so in the same problem+json; a chunked body within the
+     * limit is taken, and so is an HTTP/2 body without a declared length.
      */
     @Test
-    void aChunkedBodyOverTheLimitIs413Too() throws Exception {
-        byte[] huge = ("{\"version\":\"4\",\"groupKey\":\"" + "x".repeat(1_100_000) + "\"}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + WEBHOOK))
+    void aChunkedBodyOverTheLimitIs413AsProblemJsonAndOneWithinItIsTaken() throws Exception {
+        HttpResponse<String> tooLarge = postChunked(HttpClient.Version.HTTP_1_1,
+                "{\"version\":\"4\",\"groupKey\":\"" + "x".repeat(1_100_000) + "\"}");
+        assertEquals(413, tooLarge.statusCode());
+        assertEquals(PROBLEM, tooLarge.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(tooLarge.body().contains("urn:sre-copilot:problem:payload-too-large"), tooLarge.body());
+
+        ObjectMapper json = new ObjectMapper();
+        HttpResponse<String> taken = postChunked(HttpClient.Version.HTTP_1_1,
+                json.writeValueAsString(notification("chunked", "firing", alert("Chunked", "firing"))));
+        assertEquals(200, taken.statusCode(), taken.body());
+        HttpResponse<String> overHttp2 = postChunked(HttpClient.Version.HTTP_2,
+                json.writeValueAsString(notification("framed", "firing", alert("Framed", "firing"))));
+        assertEquals(200, overHttp2.statusCode(), overHttp2.body());
+        given().auth().oauth2(engineer.token()).when().get("/api/v1/signals").then()
+                .body("items.alertname", containsInAnyOrder("Chunked", "Framed"));
+    }
+
+    private HttpResponse<String> postChunked(HttpClient.Version version, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // A body publisher of unknown length makes the client send chunks, declaring no length.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + WEBHOOK))
                 .header("Authorization", engineer.bearer()).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
-                .build();
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        org.junit.jupiter.api.Assertions.assertEquals(413, response.statusCode());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
+        return HttpClient.newBuilder().version(version).build().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
