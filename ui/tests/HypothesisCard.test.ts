@@ -10,8 +10,14 @@ const hypothesis: Hypothesis = {
     { name: 'severity', score: 1, weight: 0.3, reason: 'worst supporting alert is critical' },
     { name: 'corroboration', score: 1 / 3, weight: 0.25, reason: '1 alert(s) agree' },
   ],
-  evidence: [{ kind: 'signal', signalId: 's1', alertname: 'HighErrorRate', service: 'checkout', severity: 'critical',
-    status: 'firing', startsAt: '2026-11-23T06:00:00Z', summary: 'Error rate above 5%' }],
+  evidence: [{ id: 's1', kind: 'signal', signalId: 's1', alertname: 'HighErrorRate', service: 'checkout',
+    severity: 'critical', status: 'firing', startsAt: '2026-11-23T06:00:00Z', summary: 'Error rate above 5%' },
+  { id: 'metric:checkout:error_ratio', kind: 'metric', signalId: null, alertname: null, service: 'checkout',
+    severity: null, status: null, startsAt: '2026-11-23T05:58:00Z',
+    summary: 'error_ratio departed 12.0 robust σ from its baseline', query: 'sum(rate(errors[5m]))',
+    from: '2026-11-23T04:30:00Z', to: '2026-11-23T06:30:00Z' },
+  { id: 'change:c1', kind: 'change', signalId: null, alertname: null, service: 'checkout', severity: null,
+    status: null, startsAt: '2026-11-23T05:55:00Z', summary: 'checkout v42' }],
 }
 
 describe('HypothesisCard', () => {
@@ -24,5 +30,12 @@ describe('HypothesisCard', () => {
     expect(rows[0].text()).toContain('worst supporting alert is critical')
     expect(rows[1].text()).toContain('0.083')
     expect(card.text()).toContain('HighErrorRate')
+  })
+
+  it('cites metrics with the query to run again, and changes with their time', () => {
+    const card = mount(HypothesisCard, { props: { hypothesis } })
+    expect(card.find('[data-test=evidence-metric]').text()).toContain('sum(rate(errors[5m]))')
+    expect(card.find('[data-test=evidence-change]').text()).toContain('checkout v42 at 2026-11-23T05:55:00Z')
+    expect(card.find('[data-test=evidence-signal]').text()).not.toContain('null')
   })
 })

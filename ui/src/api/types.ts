@@ -57,15 +57,21 @@ export interface Factor {
   reason: string
 }
 
+/** An alert (`signal`), a metric that departed from its baseline (`metric`), or a change (`change`). */
 export interface Evidence {
-  kind: string
-  signalId: string
-  alertname: string
+  id: string
+  kind: 'signal' | 'metric' | 'change'
+  signalId: string | null
+  alertname: string | null
   service: string | null
-  severity: Severity
-  status: string
-  startsAt: string
+  severity: Severity | null
+  status: string | null
+  startsAt: string | null
   summary: string
+  /** For metrics: the PromQL and the range to run it over again. */
+  query?: string | null
+  from?: string | null
+  to?: string | null
 }
 
 export interface Hypothesis {
@@ -87,7 +93,7 @@ export interface Analysis {
   reasoner: string
   inconclusive: boolean
   missingData: { source: string; reason: string }[]
-  rankedServices: { service: string; score: number }[]
+  rankedServices: { service: string; score: number; reason: string }[]
   hypotheses: Hypothesis[]
   startedAt: string
   completedAt: string | null

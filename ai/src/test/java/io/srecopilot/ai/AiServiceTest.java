@@ -61,6 +61,8 @@ class AiServiceTest extends ServiceContractTest {
                 .body("reasoner", equalTo("deterministic"))
                 .body("inconclusive", equalTo(false))
                 .body("missingData.source", hasItems("metrics", "changes"))
+                // Tests run without auth or ingest: the analysis goes on from alerts and says why.
+                .body("missingData[0].reason", equalTo("auth did not issue ai's service token, so ingest was not asked"))
                 .body("rankedServices[0].service", equalTo("checkout"))
                 .body("hypotheses[0].rank", equalTo(1))
                 .body("hypotheses[0].claim", equalTo("checkout is failing requests"))

@@ -60,13 +60,14 @@ public final class RootCauseRanker {
         double temporal = onset == null ? NOT_SUSTAINED
                 : 0.5 + 0.5 / (1 + lagSeconds / (double) LAG_HALF.toSeconds());
         ServiceChange change = changeBefore(service, onset != null ? onset : incidentStart, changes).orElse(null);
-        double score = anomaly * temporal * (change == null ? 1 : 1 + CHANGE_BOOST);
+        // Without a change the score is scaled down rather than boosted with one, so it stays within 0..1.
+        double score = anomaly * temporal * (change == null ? 1 / (1 + CHANGE_BOOST) : 1);
         return new ServiceSuspicion(service, Math.round(score * 10_000) / 10_000.0, worst.strength(),
                 worst.metric(), onset, lagSeconds, change);
     }
 
     /** The latest change of the service in the window before {@code moment} (or just after it, clocks differ). */
-    private static Optional<ServiceChange> changeBefore(String service, Instant moment, List<ServiceChange> changes) {
+    public static Optional<ServiceChange> changeBefore(String service, Instant moment, List<ServiceChange> changes) {
         Instant earliest = moment.minus(CHANGE_WINDOW);
         Instant latest = moment.plus(LAG_HALF);
         return changes.stream()

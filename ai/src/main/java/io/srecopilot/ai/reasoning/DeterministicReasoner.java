@@ -29,9 +29,12 @@ public class DeterministicReasoner {
         List<SignalFact> signals = facts.signals().stream()
                 .map(signal -> signal.service() != null ? signal : withService(signal, facts.service()))
                 .toList();
-        List<Reasoning.RankedHypothesis> ranked = rank(candidates(signals));
+        OperationalEvidence operations = OperationalEvidence.of(facts.operations(), facts.startedAt());
+        List<Reasoning.RankedHypothesis> ranked = rank(candidates(signals), operations);
         boolean inconclusive = ranked.isEmpty() || ranked.get(0).confidence() < CONCLUSIVE;
-        return new Reasoning(NAME, ranked, rankedServices(ranked), inconclusive, missingData(signals));
+        return new Reasoning(NAME, ranked,
+                operations.hasMetrics() ? operations.rankedServices() : rankedServices(ranked), inconclusive,
+                missingData(signals, operations));
     }
 
     private static List<Unranked> candidates(List<SignalFact> signals) {
@@ -53,7 +56,7 @@ public class DeterministicReasoner {
         }).toList();
     }
 
-    private static List<Reasoning.RankedHypothesis> rank(List<Unranked> candidates) {
+    private static List<Reasoning.RankedHypothesis> rank(List<Unranked> candidates, OperationalEvidence operations) {
         List<Unranked> ordered = candidates.stream()
                 .sorted(Comparator.comparingDouble(Unranked::confidence).reversed()
                         .thenComparing(Unranked::service).thenComparing(Unranked::category))
@@ -62,10 +65,13 @@ public class DeterministicReasoner {
         List<Reasoning.RankedHypothesis> ranked = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Unranked candidate = ordered.get(i);
+            String suspect = UNKNOWN_SERVICE.equals(candidate.service()) ? null : candidate.service();
+            List<Reasoning.Evidence> evidence = new ArrayList<>(
+                    candidate.supporting().stream().map(Reasoning.Evidence::of).toList());
+            evidence.addAll(operations.evidenceFor(suspect));
             ranked.add(new Reasoning.RankedHypothesis(i + 1, candidate.category().claim(candidate.service()),
-                    describe(candidate), UNKNOWN_SERVICE.equals(candidate.service()) ? null : candidate.service(),
-                    candidate.category(), candidate.confidence(), candidate.factors(),
-                    candidate.supporting().stream().map(Reasoning.Evidence::of).toList()));
+                    describe(candidate), suspect, candidate.category(), candidate.confidence(), candidate.factors(),
+                    evidence));
         }
         return ranked;
     }
@@ -86,20 +92,19 @@ public class DeterministicReasoner {
         hypotheses.stream().filter(hypothesis -> hypothesis.suspectService() != null)
                 .forEach(hypothesis -> best.merge(hypothesis.suspectService(), hypothesis.confidence(), Math::max));
         return best.entrySet().stream()
-                .map(entry -> new Reasoning.RankedService(entry.getKey(), entry.getValue()))
+                .map(entry -> new Reasoning.RankedService(entry.getKey(), entry.getValue(),
+                        "confidence of its best alert-based hypothesis"))
                 .sorted(Comparator.comparingDouble(Reasoning.RankedService::score).reversed()
                         .thenComparing(Reasoning.RankedService::service))
                 .toList();
     }
 
-    /** Said plainly, so nobody mistakes an alerts-only guess for a full investigation. */
-    private static List<Reasoning.MissingData> missingData(List<SignalFact> signals) {
+    private static List<Reasoning.MissingData> missingData(List<SignalFact> signals, OperationalEvidence operations) {
         List<Reasoning.MissingData> missing = new ArrayList<>();
         if (signals.isEmpty()) {
             missing.add(new Reasoning.MissingData("alerts", "no alerts are attached to this incident"));
         }
-        missing.add(new Reasoning.MissingData("metrics", "no Prometheus data was queried for this analysis"));
-        missing.add(new Reasoning.MissingData("changes", "no deploy or change events were considered"));
+        missing.addAll(operations.missingData());
         return missing;
     }
 

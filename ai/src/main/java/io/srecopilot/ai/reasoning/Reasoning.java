@@ -1,5 +1,6 @@
 package io.srecopilot.ai.reasoning;
 
+import io.srecopilot.ai.ranking.ServiceChange;
 import io.srecopilot.platform.domain.Severity;
 import java.time.Instant;
 import java.util.List;
@@ -13,17 +14,35 @@ public record Reasoning(String reasoner, List<RankedHypothesis> hypotheses, List
             double confidence, List<Factor> confidenceBreakdown, List<Evidence> evidence) {
     }
 
-    /** A fact a hypothesis rests on, pointing back at where it came from. */
-    public record Evidence(String kind, UUID signalId, String alertname, String service, Severity severity,
-            String status, Instant startsAt, String summary) {
+    /**
+     * A fact a hypothesis rests on, pointing back at where it came from: an alert ({@code signal},
+     * with its signal id), a departed metric ({@code metric}, with the query and range to re-run),
+     * or a change ({@code change}, with ingest's change id).
+     */
+    public record Evidence(String id, String kind, UUID signalId, String alertname, String service,
+            Severity severity, String status, Instant startsAt, String summary, String query, Instant from,
+            Instant to) {
 
         static Evidence of(SignalFact signal) {
-            return new Evidence("signal", signal.id(), signal.alertname(), signal.service(), signal.severity(),
-                    signal.status(), signal.startsAt(), signal.summary());
+            return new Evidence(String.valueOf(signal.id()), "signal", signal.id(), signal.alertname(),
+                    signal.service(), signal.severity(), signal.status(), signal.startsAt(), signal.summary(), null,
+                    null, null);
+        }
+
+        static Evidence metric(String service, String metric, Instant onset, String summary, String query,
+                Instant from, Instant to) {
+            return new Evidence("metric:" + service + ":" + metric, "metric", null, null, service, null, null, onset,
+                    summary, query, from, to);
+        }
+
+        static Evidence change(ServiceChange change) {
+            return new Evidence("change:" + change.id(), "change", null, null, change.service(), null, null,
+                    change.at(), change.description(), null, null, null);
         }
     }
 
-    public record RankedService(String service, double score) {
+    /** A service in scope and how strongly the evidence points at it, with the reason in words. */
+    public record RankedService(String service, double score, String reason) {
     }
 
     /** A source the reasoner would have used and did not have, so readers know how far to trust it. */

@@ -8,6 +8,8 @@ import io.srecopilot.ai.Explanation;
 import io.srecopilot.ai.Findings;
 import io.srecopilot.ai.Hypothesis;
 import io.srecopilot.ai.IncidentContext;
+import io.srecopilot.ai.context.OperationalContext;
+import io.srecopilot.ai.context.OperationalContextFetcher;
 import io.srecopilot.ai.events.IncidentCreated;
 import io.srecopilot.ai.reasoning.DeterministicReasoner;
 import io.srecopilot.ai.reasoning.IncidentFacts;
@@ -22,10 +24,14 @@ import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Keeps incidents' context and runs the reasoner over it, on announcement or on request. */
+/**
+ * Keeps incidents' context and runs the reasoner over it, on announcement or on request, with the
+ * metrics and changes ingest has around the incident's start.
+ */
 @ApplicationScoped
 public class AnalysisService {
 
@@ -35,13 +41,15 @@ public class AnalysisService {
     private final AnalysisRepository analyses;
     private final AnalysisEvents events;
     private final EventCodec codec;
+    private final OperationalContextFetcher operations;
 
     public AnalysisService(DeterministicReasoner reasoner, AnalysisRepository analyses, AnalysisEvents events,
-            EventCodec codec) {
+            EventCodec codec, OperationalContextFetcher operations) {
         this.reasoner = reasoner;
         this.analyses = analyses;
         this.events = events;
         this.codec = codec;
+        this.operations = operations;
     }
 
     /** Stores the announced incident's context and analyses it; joins the consumer's transaction. */
@@ -69,16 +77,26 @@ public class AnalysisService {
 
     private Uni<AnalysisView> run(IncidentContext context, Actor actor) {
         Analysis analysis = Analysis.start(context, DeterministicReasoner.NAME, codec.toData(List.of()));
-        return analysis.persist().call(() -> events.started(analysis, actor)).chain(() -> {
-            Reasoning reasoning = reasoner.reason(facts(context));
-            analysis.status = Analysis.COMPLETED;
-            analysis.inconclusive = reasoning.inconclusive();
-            analysis.findings = new Findings(codec.toData(reasoning.missingData()), codec.toData(reasoning.rankedServices()));
-            analysis.completedAt = Timestamps.now();
-            List<Hypothesis> hypotheses = reasoning.hypotheses().stream().map(ranked -> hypothesis(analysis, ranked)).toList();
-            AnalysisView view = AnalysisView.of(analysis, hypotheses);
-            return Hypothesis.persist(hypotheses).call(() -> events.completed(analysis, view, actor)).replaceWith(view);
-        });
+        IncidentFacts facts = facts(context);
+        return analysis.persist().call(() -> events.started(analysis, actor))
+                .chain(() -> operations(context, facts.startedAt()))
+                .chain(operations -> complete(analysis, reasoner.reason(facts.with(operations)), actor));
+    }
+
+    private Uni<AnalysisView> complete(Analysis analysis, Reasoning reasoning, Actor actor) {
+        analysis.status = Analysis.COMPLETED;
+        analysis.inconclusive = reasoning.inconclusive();
+        analysis.findings = new Findings(codec.toData(reasoning.missingData()), codec.toData(reasoning.rankedServices()));
+        analysis.completedAt = Timestamps.now();
+        List<Hypothesis> hypotheses = reasoning.hypotheses().stream().map(ranked -> hypothesis(analysis, ranked)).toList();
+        AnalysisView view = AnalysisView.of(analysis, hypotheses);
+        return Hypothesis.persist(hypotheses).call(() -> events.completed(analysis, view, actor)).replaceWith(view);
+    }
+
+    /** Null when the incident has no start to look around. */
+    private Uni<OperationalContext> operations(IncidentContext context, Instant startedAt) {
+        return startedAt == null ? Uni.createFrom().nullItem()
+                : operations.around(context.tenantId, context.projectId, startedAt, Timestamps.now());
     }
 
     private IncidentFacts facts(IncidentContext context) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.srecopilot.ai.context.OperationalContext;
+import io.srecopilot.ai.ranking.MetricSeries;
+import io.srecopilot.ai.ranking.ServiceChange;
 import io.srecopilot.platform.domain.Severity;
 import java.time.Instant;
 import java.util.List;
@@ -79,6 +82,74 @@ class DeterministicReasonerTest {
         Reasoning reasoning = reasoner.reason(noService);
         assertNull(reasoning.hypotheses().get(0).suspectService());
         assertTrue(reasoning.rankedServices().isEmpty());
+    }
+
+    @Test
+    void withMetricsAndChangesServicesAreRankedByTheMetricsAndHypothesesCiteThem() {
+        IncidentFacts facts = incident(signal("HighErrorRate", "checkout", Severity.CRITICAL, 0),
+                signal("HighLatency", "frontend", Severity.MEDIUM, 1));
+        // payments' latency departs first, 4 min before the incident; checkout follows 2 min later.
+        MetricSeries payments = series("payments", minute -> minute >= -4 ? 400 : 100);
+        MetricSeries checkout = series("checkout", minute -> minute >= -2 ? 300 : 100);
+        MetricSeries frontend = series("frontend", minute -> 100);
+        ServiceChange deploy = new ServiceChange("c-1", "payments", T0.minusSeconds(360), "payments v7");
+        OperationalContext operations = new OperationalContext(T0.minusSeconds(5400), T0.plusSeconds(600),
+                List.of(payments, checkout, frontend),
+                List.of("q_payments", "q_checkout", "q_frontend"), List.of(deploy), List.of(), null);
+
+        Reasoning reasoning = reasoner.reason(facts.with(operations));
+
+        assertEquals(List.of("payments", "checkout", "frontend"),
+                reasoning.rankedServices().stream().map(Reasoning.RankedService::service).toList());
+        assertTrue(reasoning.rankedServices().get(0).reason().contains("the first to depart"),
+                reasoning.rankedServices().get(0).reason());
+        assertTrue(reasoning.rankedServices().get(0).reason().contains("payments v7"));
+        Reasoning.RankedHypothesis checkoutErrors = reasoning.hypotheses().get(0);
+        Reasoning.Evidence metric = checkoutErrors.evidence().stream().filter(e -> e.kind().equals("metric"))
+                .findFirst().orElseThrow();
+        assertEquals("q_checkout", metric.query());
+        assertEquals(T0.minusSeconds(120), metric.startsAt());
+        assertEquals(List.of(), reasoning.missingData(), "metrics and changes were both had");
+        assertEquals(reasoning, reasoner.reason(facts.with(operations)), "same inputs, same answer");
+    }
+
+    @Test
+    void whenIngestCouldNotBeAskedTheAnalysisSaysWhy() {
+        IncidentFacts facts = incident(signal("HighErrorRate", "api", Severity.CRITICAL, 0));
+        OperationalContext unreachable = OperationalContext.unavailable(T0.minusSeconds(5400), T0,
+                "ingest did not answer within 5 s");
+
+        Reasoning reasoning = reasoner.reason(facts.with(unreachable));
+
+        assertEquals(List.of("metrics", "changes"),
+                reasoning.missingData().stream().map(Reasoning.MissingData::source).toList());
+        assertEquals("ingest did not answer within 5 s", reasoning.missingData().get(0).reason());
+        assertEquals(List.of("api"), reasoning.rankedServices().stream().map(Reasoning.RankedService::service).toList());
+    }
+
+    @Test
+    void aDeployJustBeforeTheIncidentIsEvidenceEvenWithoutMetrics() {
+        ServiceChange deploy = new ServiceChange("c-9", "api", T0.minusSeconds(300), "api v2");
+        OperationalContext changesOnly = new OperationalContext(T0.minusSeconds(5400), T0, List.of(), List.of(),
+                List.of(deploy), List.of(), null);
+
+        Reasoning reasoning = reasoner.reason(incident(signal("HighErrorRate", "api", Severity.CRITICAL, 0))
+                .with(changesOnly));
+
+        assertTrue(reasoning.hypotheses().get(0).evidence().stream()
+                .anyMatch(e -> e.kind().equals("change") && e.id().equals("change:c-9")));
+        assertEquals(List.of("metrics"), reasoning.missingData().stream().map(Reasoning.MissingData::source).toList());
+    }
+
+    /** Ninety minutes of a series, a point a minute, ending ten minutes after T0. */
+    private static MetricSeries series(String service, java.util.function.IntToDoubleFunction valueAtMinuteFromT0) {
+        List<double[]> points = new java.util.ArrayList<>();
+        for (int minute = -80; minute <= 10; minute++) {
+            double wobble = 2 * Math.sin(minute * 1.3);
+            points.add(new double[] { T0.getEpochSecond() + 60.0 * minute,
+                    valueAtMinuteFromT0.applyAsDouble(minute) + wobble });
+        }
+        return new MetricSeries(service, "latency_p99", points);
     }
 
     private static IncidentFacts incident(SignalFact... signals) {

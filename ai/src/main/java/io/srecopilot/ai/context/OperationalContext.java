@@ -1,0 +1,48 @@
+package io.srecopilot.ai.context;
+
+import io.srecopilot.ai.ranking.MetricSeries;
+import io.srecopilot.ai.ranking.ServiceChange;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The metrics and changes around an incident that ingest could give, or why it could not:
+ * {@code unavailable} says so when ingest was not reached, and the analysis then rests on alerts.
+ * {@code failedTemplates} names query templates whose Prometheus did not answer.
+ */
+public record OperationalContext(Instant from, Instant to, List<MetricSeries> series, List<String> queries,
+        List<ServiceChange> changes, List<String> failedTemplates, String unavailable) {
+
+    public static OperationalContext unavailable(Instant from, Instant to, String reason) {
+        return new OperationalContext(from, to, List.of(), List.of(), List.of(), List.of(), reason);
+    }
+
+    public static OperationalContext of(Instant from, Instant to, IngestContextView view) {
+        List<IngestContextView.Series> usable = view.series().stream()
+                .filter(series -> series.service() != null && series.points() != null).toList();
+        return new OperationalContext(from, to,
+                usable.stream().map(series -> new MetricSeries(series.service(), series.template(), series.points()))
+                        .toList(),
+                usable.stream().map(IngestContextView.Series::query).toList(),
+                view.changes().stream().filter(change -> change.service() != null && change.deployedAt() != null)
+                        .map(change -> new ServiceChange(String.valueOf(change.id()), change.service(),
+                                change.deployedAt(), describe(change)))
+                        .toList(),
+                view.errors().stream().map(IngestContextView.SeriesError::template).toList(), null);
+    }
+
+    public boolean reached() {
+        return unavailable == null;
+    }
+
+    /** The query behind a series of {@link #series()}, to re-run it. */
+    public String queryOf(MetricSeries series) {
+        int index = this.series.indexOf(series);
+        return index < 0 ? null : queries.get(index);
+    }
+
+    private static String describe(IngestContextView.Change change) {
+        String version = change.version() == null ? "" : " " + change.version();
+        return change.service() + version + (change.description() == null ? "" : ": " + change.description());
+    }
+}

@@ -1,0 +1,81 @@
+package io.srecopilot.ai.context;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.TimeoutException;
+import io.srecopilot.platform.apikey.ServiceTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Asks ingest for the metrics and changes around an incident: from {@code before} ahead of its
+ * start to {@code after} past it (or now, if sooner). Never fails an analysis: when ingest or auth
+ * cannot answer in time the analysis goes on from alerts, and says what it did not have.
+ */
+@ApplicationScoped
+public class OperationalContextFetcher {
+
+    private static final Logger LOG = Logger.getLogger(OperationalContextFetcher.class);
+
+    private final IngestContextClient ingest;
+    private final ServiceTokens tokens;
+    private final Duration before;
+    private final Duration after;
+    private final Duration timeout;
+
+    public OperationalContextFetcher(@RestClient IngestContextClient ingest, ServiceTokens tokens,
+            @ConfigProperty(name = "sre.analysis.context.before", defaultValue = "90M") Duration before,
+            @ConfigProperty(name = "sre.analysis.context.after", defaultValue = "30M") Duration after,
+            @ConfigProperty(name = "sre.analysis.context.timeout", defaultValue = "5S") Duration timeout) {
+        this.ingest = ingest;
+        this.tokens = tokens;
+        this.before = before;
+        this.after = after;
+        this.timeout = timeout;
+    }
+
+    public Uni<OperationalContext> around(UUID tenantId, UUID projectId, Instant incidentStart, Instant now) {
+        Instant from = incidentStart.minus(before);
+        Instant to = incidentStart.plus(after).isAfter(now) ? now : incidentStart.plus(after);
+        return tokens.bearer().onFailure().transform(NoServiceToken::new)
+                .chain(bearer -> ingest.context(bearer, tenantId, projectId, from.toString(), to.toString()))
+                .ifNoItem().after(timeout).fail()
+                .map(view -> OperationalContext.of(from, to, view))
+                .onFailure(WebApplicationException.class).invoke(refused -> {
+                    // A token signed with a key auth has since rotated out: fetch a fresh one next time.
+                    if (((WebApplicationException) refused).getResponse().getStatus() == 401) {
+                        tokens.invalidate();
+                    }
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Analysis goes on without metrics and changes: ingest's context was not had: %s",
+                            failure.toString());
+                    return OperationalContext.unavailable(from, to, reason(failure));
+                });
+    }
+
+    private String reason(Throwable failure) {
+        if (failure instanceof NoServiceToken) {
+            return "auth did not issue ai's service token, so ingest was not asked";
+        }
+        if (failure instanceof TimeoutException) {
+            return "ingest did not answer within " + timeout.toSeconds() + " s";
+        }
+        if (failure instanceof WebApplicationException refused) {
+            return "ingest answered " + refused.getResponse().getStatus();
+        }
+        return "ingest could not be reached";
+    }
+
+    /** ai's own account could not get a token from auth. */
+    private static final class NoServiceToken extends RuntimeException {
+        NoServiceToken(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.srecopilot.ai.reasoning;
+
+import io.srecopilot.ai.context.OperationalContext;
+import io.srecopilot.ai.ranking.RootCauseRanker;
+import io.srecopilot.ai.ranking.ServiceChange;
+import io.srecopilot.ai.ranking.ServiceSuspicion;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the metrics and changes around an incident say: services ranked by {@link RootCauseRanker},
+ * the evidence each service's hypotheses can cite, and which of these sources were missing.
+ */
+final class OperationalEvidence {
+
+    private final OperationalContext context;
+    private final Instant incidentStart;
+    private final List<ServiceSuspicion> suspicions;
+    private final Map<String, ServiceSuspicion> byService;
+
+    private OperationalEvidence(OperationalContext context, Instant incidentStart, List<ServiceSuspicion> suspicions) {
+        this.context = context;
+        this.incidentStart = incidentStart;
+        this.suspicions = suspicions;
+        this.byService = suspicions.stream().collect(Collectors.toMap(ServiceSuspicion::service, Function.identity()));
+    }
+
+    /** {@code context} null: nobody asked ingest, as in analyses of incidents without a start. */
+    static OperationalEvidence of(OperationalContext context, Instant incidentStart) {
+        if (context == null || incidentStart == null) {
+            return new OperationalEvidence(null, incidentStart, List.of());
+        }
+        return new OperationalEvidence(context, incidentStart,
+                new RootCauseRanker().rank(incidentStart, context.series(), context.changes()));
+    }
+
+    boolean hasMetrics() {
+        return !suspicions.isEmpty();
+    }
+
+    List<Reasoning.RankedService> rankedServices() {
+        return suspicions.stream()
+                .map(suspicion -> new Reasoning.RankedService(suspicion.service(), suspicion.score(), explain(suspicion)))
+                .toList();
+    }
+
+    /** The departed metric and the recent change of a service, where there are any. */
+    List<Reasoning.Evidence> evidenceFor(String service) {
+        List<Reasoning.Evidence> evidence = new ArrayList<>();
+        if (context == null || service == null) {
+            return evidence;
+        }
+        ServiceSuspicion suspicion = byService.get(service);
+        if (suspicion != null && suspicion.anomalous()) {
+            evidence.add(Reasoning.Evidence.metric(service, suspicion.metric(), suspicion.onset(), explain(suspicion),
+                    query(service, suspicion.metric()), context.from(), context.to()));
+        }
+        Optional<ServiceChange> change = suspicion != null ? Optional.ofNullable(suspicion.change())
+                : RootCauseRanker.changeBefore(service, incidentStart, context.changes());
+        change.ifPresent(found -> evidence.add(Reasoning.Evidence.change(found)));
+        return evidence;
+    }
+
+    /** Said plainly, so nobody mistakes an alerts-only guess for a full investigation. */
+    List<Reasoning.MissingData> missingData() {
+        List<Reasoning.MissingData> missing = new ArrayList<>();
+        if (context == null) {
+            missing.add(new Reasoning.MissingData("metrics", "no Prometheus data was queried for this analysis"));
+            missing.add(new Reasoning.MissingData("changes", "no deploy or change events were considered"));
+            return missing;
+        }
+        if (!context.reached()) {
+            missing.add(new Reasoning.MissingData("metrics", context.unavailable()));
+            missing.add(new Reasoning.MissingData("changes", context.unavailable()));
+            return missing;
+        }
+        if (context.series().isEmpty()) {
+            missing.add(new Reasoning.MissingData("metrics",
+                    "no query template returned series for this project between " + context.from() + " and "
+                            + context.to()));
+        }
+        if (!context.failedTemplates().isEmpty()) {
+            missing.add(new Reasoning.MissingData("metrics", "Prometheus did not answer for "
+                    + String.join(", ", context.failedTemplates())));
+        }
+        return missing;
+    }
+
+    private String query(String service, String metric) {
+        return context.series().stream()
+                .filter(series -> series.service().equals(service) && series.metric().equals(metric))
+                .findFirst().map(context::queryOf).orElse(null);
+    }
+
+    private static String explain(ServiceSuspicion suspicion) {
+        StringBuilder reason = new StringBuilder();
+        if (suspicion.anomalous()) {
+            reason.append(String.format(Locale.ROOT, "%s departed %.1f robust σ from its baseline from %s", suspicion.metric(),
+                    suspicion.strength(), suspicion.onset()));
+            reason.append(suspicion.lagSeconds() == 0 ? ", the first to depart"
+                    : String.format(Locale.ROOT, ", %.1f min after the first", suspicion.lagSeconds() / 60.0));
+        } else {
+            reason.append(String.format(Locale.ROOT, "no lasting departure (strongest: %s at %.1f σ)",
+                    suspicion.metric(), suspicion.strength()));
+        }
+        if (suspicion.change() != null) {
+            reason.append("; changed at ").append(suspicion.change().at()).append(" (")
+                    .append(suspicion.change().description()).append(')');
+        }
+        return reason.toString();
+    }
+}
