@@ -6,10 +6,13 @@
 # clients and duration in the same run. Prints alerts/s, latency percentiles and the ratio.
 #
 #   e2e/bench/ingest-throughput.sh [DURATION=60] [CONNECTIONS=32]
+#
+# WARMUP (seconds, default 10) runs the same load first, unmeasured: a freshly started JVM is
+# still compiling its hot paths for a minute or more on two busy cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../../deploy/local/env.sh"
-duration=${1:-60} connections=${2:-32}
+duration=${1:-60} connections=${2:-32} warmup=${WARMUP:-10}
 auth=http://127.0.0.1:${PORTS[auth]} ingest=http://127.0.0.1:${PORTS[ingest]}
 db=(psql -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" -U "$SRE_DB_USER" -d "$SRE_DB_NAME" -qtA)
 
@@ -25,8 +28,8 @@ project=$(json "['project']['id']" <<<"$registered")
 key=$(curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
   "$auth/api/v1/projects/$project/api-keys" -d '{"name":"bench","scopes":["ingest:write"]}' | json "['key']")
 
-echo "warming up (10 s)"
-wrk -t2 -c"$connections" -d10s -s "$here/alertmanager-load.lua" "$ingest" -- "$key" 1000 "${run}w" >/dev/null
+echo "warming up (${warmup} s)"
+wrk -t2 -c"$connections" -d"${warmup}s" -s "$here/alertmanager-load.lua" "$ingest" -- "$key" 1000 "${run}w" >/dev/null
 before=$("${db[@]}" -c "SELECT count(*) FROM ingest.signal WHERE project_id = '$project'")
 
 echo "ingest: ${duration} s, $connections connections, 10 alerts per notification"
