@@ -13,7 +13,8 @@ public record IncidentCreated(Incident incident, List<Signal> signals) {
         signals = signals == null ? List.of() : signals;
     }
 
-    public record Incident(UUID id, String title, String service, Severity severity, Instant startedAt) {
+    /** {@code state} as announced: an incident is analysed as it opens, so usually DETECTED. */
+    public record Incident(UUID id, String title, String service, Severity severity, String state, Instant startedAt) {
     }
 
     public record Signal(UUID id, String alertname, String service, Severity severity, String status, Instant startsAt,

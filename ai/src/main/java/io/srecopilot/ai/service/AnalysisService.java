@@ -11,6 +11,7 @@ import io.srecopilot.ai.IncidentContext;
 import io.srecopilot.ai.context.OperationalContext;
 import io.srecopilot.ai.context.OperationalContextFetcher;
 import io.srecopilot.ai.events.IncidentCreated;
+import io.srecopilot.ai.policy.PolicyEvaluator;
 import io.srecopilot.ai.reasoning.DeterministicReasoner;
 import io.srecopilot.ai.reasoning.IncidentFacts;
 import io.srecopilot.ai.reasoning.Reasoning;
@@ -42,9 +43,11 @@ public class AnalysisService {
     private final AnalysisEvents events;
     private final EventCodec codec;
     private final OperationalContextFetcher operations;
+    private final PolicyEvaluator policies;
 
     public AnalysisService(DeterministicReasoner reasoner, AnalysisRepository analyses, AnalysisEvents events,
-            EventCodec codec, OperationalContextFetcher operations) {
+            EventCodec codec, OperationalContextFetcher operations, PolicyEvaluator policies) {
+        this.policies = policies;
         this.reasoner = reasoner;
         this.analyses = analyses;
         this.events = events;
@@ -77,20 +80,24 @@ public class AnalysisService {
 
     private Uni<AnalysisView> run(IncidentContext context, Actor actor) {
         Analysis analysis = Analysis.start(context, DeterministicReasoner.NAME, codec.toData(List.of()));
-        IncidentFacts facts = facts(context);
+        IncidentCreated snapshot = codec.fromData(context.snapshot, IncidentCreated.class);
+        IncidentFacts facts = facts(snapshot);
         return analysis.persist().call(() -> events.started(analysis, actor))
                 .chain(() -> operations(context, facts.startedAt()))
-                .chain(operations -> complete(analysis, reasoner.reason(facts.with(operations)), actor));
+                .chain(operations -> complete(analysis, snapshot, reasoner.reason(facts.with(operations)), actor));
     }
 
-    private Uni<AnalysisView> complete(Analysis analysis, Reasoning reasoning, Actor actor) {
+    private Uni<AnalysisView> complete(Analysis analysis, IncidentCreated snapshot, Reasoning reasoning, Actor actor) {
         analysis.status = Analysis.COMPLETED;
         analysis.inconclusive = reasoning.inconclusive();
         analysis.findings = new Findings(codec.toData(reasoning.missingData()), codec.toData(reasoning.rankedServices()));
         analysis.completedAt = Timestamps.now();
         List<Hypothesis> hypotheses = reasoning.hypotheses().stream().map(ranked -> hypothesis(analysis, ranked)).toList();
         AnalysisView view = AnalysisView.of(analysis, hypotheses);
-        return Hypothesis.persist(hypotheses).call(() -> events.completed(analysis, view, actor)).replaceWith(view);
+        return Hypothesis.persist(hypotheses).call(() -> events.completed(analysis, view, actor))
+                .call(() -> policies.decide(analysis.tenantId, analysis.projectId, analysis.incidentId, analysis.id,
+                        AnalysisPolicyFacts.of(snapshot, reasoning)))
+                .replaceWith(view);
     }
 
     /** Null when the incident has no start to look around. */
@@ -99,8 +106,7 @@ public class AnalysisService {
                 : operations.around(context.tenantId, context.projectId, startedAt, Timestamps.now());
     }
 
-    private IncidentFacts facts(IncidentContext context) {
-        IncidentCreated snapshot = codec.fromData(context.snapshot, IncidentCreated.class);
+    private static IncidentFacts facts(IncidentCreated snapshot) {
         IncidentCreated.Incident incident = snapshot.incident();
         List<SignalFact> signals = snapshot.signals().stream()
                 .map(signal -> new SignalFact(signal.id(), signal.alertname(), signal.service(), signal.severity(),

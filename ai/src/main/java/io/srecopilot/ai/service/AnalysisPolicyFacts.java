@@ -1,0 +1,31 @@
+package io.srecopilot.ai.service;
+
+import io.srecopilot.ai.events.IncidentCreated;
+import io.srecopilot.ai.policy.PolicyFacts;
+import io.srecopilot.ai.reasoning.Reasoning;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What policies see of an analysis: its top hypothesis (confidence, suspect service, category) and
+ * the incident as announced (severity, state, its alerts' labels, the first alert's value winning).
+ * There are no precedents yet, so {@code precedent_exists} is false.
+ */
+final class AnalysisPolicyFacts {
+
+    private AnalysisPolicyFacts() {
+    }
+
+    static PolicyFacts of(IncidentCreated snapshot, Reasoning reasoning) {
+        IncidentCreated.Incident incident = snapshot.incident();
+        Reasoning.RankedHypothesis top = reasoning.hypotheses().isEmpty() ? null : reasoning.hypotheses().get(0);
+        Map<String, String> labels = new LinkedHashMap<>();
+        snapshot.signals().stream().filter(signal -> signal.labels() != null)
+                .forEach(signal -> signal.labels().forEach(labels::putIfAbsent));
+        return new PolicyFacts(top == null ? 0 : top.confidence(),
+                incident.severity() == null ? null : incident.severity().value(),
+                top != null && top.suspectService() != null ? top.suspectService() : incident.service(),
+                top == null ? null : top.category().value(), false,
+                incident.state() == null ? "DETECTED" : incident.state(), labels);
+    }
+}
