@@ -17,7 +17,9 @@ const hypothesis: Hypothesis = {
     summary: 'error_ratio departed 12.0 robust σ from its baseline', query: 'sum(rate(errors[5m]))',
     from: '2026-11-23T04:30:00Z', to: '2026-11-23T06:30:00Z' },
   { id: 'change:c1', kind: 'change', signalId: null, alertname: null, service: 'checkout', severity: null,
-    status: null, startsAt: '2026-11-23T05:55:00Z', summary: 'checkout v42' }],
+    status: null, startsAt: '2026-11-23T05:55:00Z', summary: 'checkout v42' },
+  { id: 'precedent:i4', kind: 'precedent', signalId: null, alertname: null, service: 'checkout', severity: null,
+    status: null, startsAt: null, summary: 'INC-4 "Checkout failing": pool exhausted (similarity 0.72)' }],
 }
 
 describe('HypothesisCard', () => {
@@ -37,5 +39,6 @@ describe('HypothesisCard', () => {
     expect(card.find('[data-test=evidence-metric]').text()).toContain('sum(rate(errors[5m]))')
     expect(card.find('[data-test=evidence-change]').text()).toContain('checkout v42 at 2026-11-23T05:55:00Z')
     expect(card.find('[data-test=evidence-signal]').text()).not.toContain('null')
+    expect(card.find('[data-test=evidence-precedent]').text()).toContain('seen before INC-4')
   })
 })

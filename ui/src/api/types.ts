@@ -57,10 +57,13 @@ export interface Factor {
   reason: string
 }
 
-/** An alert (`signal`), a metric that departed from its baseline (`metric`), or a change (`change`). */
+/**
+ * An alert (`signal`), a metric that departed from its baseline (`metric`), a change (`change`), or
+ * a learned incident like this one (`precedent`).
+ */
 export interface Evidence {
   id: string
-  kind: 'signal' | 'metric' | 'change'
+  kind: 'signal' | 'metric' | 'change' | 'precedent'
   signalId: string | null
   alertname: string | null
   service: string | null

@@ -73,6 +73,28 @@ class PolicyApiTest {
         await().atMost(WAIT).until(() -> TestStream.published(admin.tenantId().toString(), "policy.created").size() == 3);
     }
 
+    /**
+     * A learned incident of the same kind makes {@code precedent_exists} true: the product's
+     * auto-acknowledge rule acts on the next one, whose hypothesis cites the precedent.
+     */
+    @Test
+    void aLearnedIncidentBecomesThePrecedentTheNextOneIsAcknowledgedOn() {
+        create(admin, policy("ack with precedent", "confidence >= 0.8 AND precedent_exists", "enforce",
+                Map.of("type", "auto_acknowledge"))).statusCode(201);
+        UUID learned = UUID.randomUUID();
+        TestStream.append(learnedIncident(learned));
+        UUID next = UUID.randomUUID();
+        TestStream.append(incidentCreated(next));
+
+        await().atMost(WAIT).until(() -> TestStream.published(admin.tenantId().toString(), "policy.decided").size() == 1);
+        assertEquals(next.toString(), TestStream.published(admin.tenantId().toString(), "policy.decided").get(0)
+                .data().get("incidentId").asText());
+        given().auth().oauth2(admin.token()).when().get("/api/v1/ai/incidents/" + next + "/analysis").then()
+                .body("hypotheses[0].evidence.find { it.kind == 'precedent' }.id", equalTo("precedent:" + learned))
+                .body("hypotheses[0].evidence.find { it.kind == 'precedent' }.summary",
+                        containsString("INC-2 \"Payments errors\": pool exhausted by the v7 deploy"));
+    }
+
     @Test
     void mistakesAreNamedAndNothingIsWritten() {
         create(admin, policy("broken", "confidence >= high", "enforce", Map.of("type", "auto_acknowledge")))
@@ -132,6 +154,20 @@ class PolicyApiTest {
             policy.put("mode", mode);
         }
         return policy;
+    }
+
+    private EventEnvelope learnedIncident(UUID incidentId) {
+        Map<String, Object> incident = Map.of("id", incidentId.toString(), "number", 2, "reference", "INC-2",
+                "title", "Payments errors", "service", "payments", "severity", "critical", "state", "LEARNED",
+                "labels", Map.of("team", "payments"), "startedAt", "2026-11-20T06:00:00Z",
+                "resolvedAt", "2026-11-20T06:40:00Z");
+        Map<String, Object> postmortem = Map.of("summary", "Payments answered 5xx for 40 minutes",
+                "rootCause", "pool exhausted by the v7 deploy",
+                "confirmedHypothesis", Map.of("claim", "payments is failing requests"));
+        return EventEnvelope.create("incident.transitioned", admin.tenantId(), admin.projectId(),
+                Actor.system("test"), new ResourceRef("incident", incidentId.toString()),
+                mapper.valueToTree(Map.of("incident", incident, "from", "RESOLVED", "to", "LEARNED",
+                        "reason", "postmortem written", "postmortem", postmortem)));
     }
 
     private EventEnvelope incidentCreated(UUID incidentId) {

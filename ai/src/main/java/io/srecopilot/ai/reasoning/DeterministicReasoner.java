@@ -1,5 +1,6 @@
 package io.srecopilot.ai.reasoning;
 
+import io.srecopilot.ai.precedent.PrecedentMatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Ranks root-cause hypotheses from an incident's alerts without any model: one candidate per
@@ -30,7 +32,7 @@ public class DeterministicReasoner {
                 .map(signal -> signal.service() != null ? signal : withService(signal, facts.service()))
                 .toList();
         OperationalEvidence operations = OperationalEvidence.of(facts.operations(), facts.startedAt());
-        List<Reasoning.RankedHypothesis> ranked = rank(candidates(signals), operations);
+        List<Reasoning.RankedHypothesis> ranked = rank(candidates(signals), operations, facts);
         boolean inconclusive = ranked.isEmpty() || ranked.get(0).confidence() < CONCLUSIVE;
         return new Reasoning(NAME, ranked,
                 operations.hasMetrics() ? operations.rankedServices() : rankedServices(ranked), inconclusive,
@@ -56,7 +58,8 @@ public class DeterministicReasoner {
         }).toList();
     }
 
-    private static List<Reasoning.RankedHypothesis> rank(List<Unranked> candidates, OperationalEvidence operations) {
+    private static List<Reasoning.RankedHypothesis> rank(List<Unranked> candidates, OperationalEvidence operations,
+            IncidentFacts facts) {
         List<Unranked> ordered = candidates.stream()
                 .sorted(Comparator.comparingDouble(Unranked::confidence).reversed()
                         .thenComparing(Unranked::service).thenComparing(Unranked::category))
@@ -69,11 +72,27 @@ public class DeterministicReasoner {
             List<Reasoning.Evidence> evidence = new ArrayList<>(
                     candidate.supporting().stream().map(Reasoning.Evidence::of).toList());
             evidence.addAll(operations.evidenceFor(suspect));
+            evidence.addAll(precedentsOf(candidate, suspect, facts));
             ranked.add(new Reasoning.RankedHypothesis(i + 1, candidate.category().claim(candidate.service()),
                     describe(candidate), suspect, candidate.category(), candidate.confidence(), candidate.factors(),
                     evidence));
         }
         return ranked;
+    }
+
+    /** Learned incidents like this one on the suspect service: same service, labels, words. */
+    private static List<Reasoning.Evidence> precedentsOf(Unranked candidate, String suspect, IncidentFacts facts) {
+        if (facts.precedents().isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        candidate.supporting().forEach(signal -> signal.labels().forEach(labels::putIfAbsent));
+        List<String> words = PrecedentMatcher.words(Stream.concat(
+                Stream.of(facts.title(), candidate.category().claim(candidate.service())),
+                candidate.supporting().stream().flatMap(signal -> Stream.of(signal.alertname(), signal.summary())))
+                .toArray(String[]::new));
+        return PrecedentMatcher.match(facts.precedents(), facts.incidentId(), suspect, labels, words).stream()
+                .map(Reasoning.Evidence::precedent).toList();
     }
 
     private static String describe(Unranked candidate) {

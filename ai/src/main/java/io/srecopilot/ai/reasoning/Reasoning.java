@@ -1,9 +1,11 @@
 package io.srecopilot.ai.reasoning;
 
+import io.srecopilot.ai.precedent.PrecedentMatch;
 import io.srecopilot.ai.ranking.ServiceChange;
 import io.srecopilot.platform.domain.Severity;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** What a reasoner concluded: ranked hypotheses, ranked services, and what it could not see. */
@@ -17,7 +19,8 @@ public record Reasoning(String reasoner, List<RankedHypothesis> hypotheses, List
     /**
      * A fact a hypothesis rests on, pointing back at where it came from: an alert ({@code signal},
      * with its signal id), a departed metric ({@code metric}, with the query and range to re-run),
-     * or a change ({@code change}, with ingest's change id).
+     * a change ({@code change}, with ingest's change id) or a learned incident that resembles this
+     * one ({@code precedent}, id {@code precedent:<incident id>}).
      */
     public record Evidence(String id, String kind, UUID signalId, String alertname, String service,
             Severity severity, String status, Instant startsAt, String summary, String query, Instant from,
@@ -33,6 +36,20 @@ public record Reasoning(String reasoner, List<RankedHypothesis> hypotheses, List
                 Instant from, Instant to) {
             return new Evidence("metric:" + service + ":" + metric, "metric", null, null, service, null, null, onset,
                     summary, query, from, to);
+        }
+
+        static Evidence precedent(PrecedentMatch match) {
+            String resolved = match.mttrSeconds() == null ? ""
+                    : String.format(Locale.ROOT, ", resolved in %d min", Math.round(match.mttrSeconds() / 60.0));
+            String summary = String.format(Locale.ROOT, "%s \"%s\": %s (similarity %.2f%s)", match.reference(),
+                    match.title(), match.rootCause() == null ? "no root cause written" : match.rootCause(),
+                    match.similarity(), resolved);
+            return new Evidence("precedent:" + match.incidentId(), "precedent", null, null, match.service(), null, null,
+                    null, summary, null, null, null);
+        }
+
+        public boolean isPrecedent() {
+            return "precedent".equals(kind);
         }
 
         static Evidence change(ServiceChange change) {

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What policies see of an analysis: its top hypothesis (confidence, suspect service, category) and
  * the incident as announced (severity, state, its alerts' labels, the first alert's value winning).
- * There are no precedents yet, so {@code precedent_exists} is false.
+ * {@code precedent_exists}: the top hypothesis cites a learned incident like this one.
  */
 final class AnalysisPolicyFacts {
 
@@ -25,7 +25,8 @@ final class AnalysisPolicyFacts {
         return new PolicyFacts(top == null ? 0 : top.confidence(),
                 incident.severity() == null ? null : incident.severity().value(),
                 top != null && top.suspectService() != null ? top.suspectService() : incident.service(),
-                top == null ? null : top.category().value(), false,
+                top == null ? null : top.category().value(),
+                top != null && top.evidence().stream().anyMatch(Reasoning.Evidence::isPrecedent),
                 incident.state() == null ? "DETECTED" : incident.state(), labels);
     }
 }

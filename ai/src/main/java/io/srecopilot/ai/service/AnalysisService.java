@@ -12,6 +12,7 @@ import io.srecopilot.ai.context.OperationalContext;
 import io.srecopilot.ai.context.OperationalContextFetcher;
 import io.srecopilot.ai.events.IncidentCreated;
 import io.srecopilot.ai.policy.PolicyEvaluator;
+import io.srecopilot.ai.precedent.Precedent;
 import io.srecopilot.ai.reasoning.DeterministicReasoner;
 import io.srecopilot.ai.reasoning.IncidentFacts;
 import io.srecopilot.ai.reasoning.Reasoning;
@@ -83,8 +84,9 @@ public class AnalysisService {
         IncidentCreated snapshot = codec.fromData(context.snapshot, IncidentCreated.class);
         IncidentFacts facts = facts(snapshot);
         return analysis.persist().call(() -> events.started(analysis, actor))
-                .chain(() -> operations(context, facts.startedAt()))
-                .chain(operations -> complete(analysis, snapshot, reasoner.reason(facts.with(operations)), actor));
+                .chain(() -> Precedent.recentOf(context.tenantId, context.projectId))
+                .chain(precedents -> operations(context, facts.startedAt()).chain(operations -> complete(analysis,
+                        snapshot, reasoner.reason(facts.with(operations).withPrecedents(precedents)), actor)));
     }
 
     private Uni<AnalysisView> complete(Analysis analysis, IncidentCreated snapshot, Reasoning reasoning, Actor actor) {

@@ -1,0 +1,45 @@
+package io.srecopilot.ai.precedent;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The words of a text that say what it is about, for comparing incidents by what they say. */
+final class Words {
+
+    private static final Set<String> STOP = Set.of("the", "a", "an", "is", "are", "was", "were", "and", "or", "of",
+            "to", "in", "on", "at", "for", "by", "with", "from", "it", "its", "this", "that", "be", "been", "as",
+            "after", "before", "not", "no");
+    private static final int MAX_WORDS = 200;
+
+    private Words() {
+    }
+
+    static List<String> of(String... texts) {
+        Set<String> words = new TreeSet<>();
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                    .filter(word -> word.length() > 1 && !STOP.contains(word))
+                    .limit(MAX_WORDS).forEach(words::add);
+        }
+        return List.copyOf(words);
+    }
+
+    /** Jaccard similarity: shared words over all words of the two; 0 when both are empty. */
+    static double similarity(Collection<String> a, Collection<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 0;
+        }
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        long shared = a.stream().distinct().filter(b::contains).count();
+        return shared / (double) union.size();
+    }
+}
