@@ -36,7 +36,7 @@ class AiServiceTest extends ServiceContractTest {
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
     AiServiceTest() {
-        super("/api/v1/ai", "1", "2", "3");
+        super("/api/v1/ai", "1", "2", "3", "4");
     }
 
     @Test
