@@ -1,54 +1,121 @@
 package io.srecopilot.ai.reasoning;
 
+import io.srecopilot.ai.precedent.PrecedentMatch;
 import io.srecopilot.platform.domain.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * The confidence of a hypothesis: a weighted sum of five factors that each explain themselves.
- * Same inputs, same score; the weights add up to 1.
+ * The confidence of a hypothesis: a weighted sum of five factors that each explain themselves —
+ * signal strength 0.25, temporal correlation 0.20, precedent frequency 0.20, evidence quality 0.20,
+ * human validation 0.15. Same inputs, same score; the weights add up to 1.
  */
 final class ConfidenceModel {
 
-    static final double SEVERITY = 0.30;
-    static final double CORROBORATION = 0.25;
-    static final double FOCUS = 0.20;
-    static final double SPECIFICITY = 0.15;
-    static final double ONSET = 0.10;
+    static final double SIGNAL_STRENGTH = 0.25;
+    static final double TEMPORAL_CORRELATION = 0.20;
+    static final double PRECEDENT_FREQUENCY = 0.20;
+    static final double EVIDENCE_QUALITY = 0.20;
+    static final double HUMAN_VALIDATION = 0.15;
 
-    /** Signals that make corroboration complete; fewer count proportionally. */
+    /** Alerts that make corroboration complete; fewer count proportionally. */
     private static final int CORROBORATING_SIGNALS = 3;
-    /** Minutes after the first alert at which the onset factor has halved. */
+    /** Minutes after the first alert at which alert timing has halved. */
     private static final double ONSET_HALF_MINUTES = 5.0;
+    /** Metric strength (robust σ) at which its part of signal strength reaches 1 − 1/e. */
+    private static final double STRENGTH_SCALE = 10.0;
+    private static final double LAG_HALF_SECONDS = 120.0;
 
     private ConfidenceModel() {
     }
 
-    static List<Factor> factors(List<SignalFact> supporting, List<SignalFact> all, Category category, Instant firstOnset) {
-        Severity worst = supporting.stream().map(SignalFact::severity).min(Comparator.naturalOrder()).orElse(Severity.INFO);
-        long onService = all.stream().filter(signal -> sameService(signal, supporting.get(0))).count();
-        Instant earliest = supporting.stream().map(SignalFact::startsAt).min(Comparator.naturalOrder()).orElse(firstOnset);
-        double minutesLate = Math.max(0, Duration.between(firstOnset, earliest).toSeconds() / 60.0);
-        return List.of(
-                new Factor("severity", severityScore(worst), SEVERITY, "worst supporting alert is " + worst.value()),
-                new Factor("corroboration", Math.min(1.0, supporting.size() / (double) CORROBORATING_SIGNALS),
-                        CORROBORATION, supporting.size() + " alert(s) agree"),
-                new Factor("focus", onService / (double) all.size(), FOCUS,
-                        onService + " of " + all.size() + " alerts are on this service"),
-                new Factor("specificity", category.isKnown() ? 1.0 : 0.3, SPECIFICITY,
-                        category.isKnown() ? "alerts point to " + category.symptom()
-                                : "alert names do not say what kind of problem"),
-                new Factor("onset", 1.0 / (1.0 + minutesLate / ONSET_HALF_MINUTES), ONSET,
-                        minutesLate == 0 ? "fired first" : String.format(Locale.ROOT, "fired %.1f min after the first alert",
-                                minutesLate)));
+    static List<Factor> factors(CandidateEvidence evidence) {
+        return List.of(signalStrength(evidence), temporalCorrelation(evidence), precedentFrequency(evidence),
+                evidenceQuality(evidence), humanValidation(evidence));
     }
 
     static double confidence(List<Factor> factors) {
         double sum = factors.stream().mapToDouble(Factor::contribution).sum();
         return Math.round(Math.min(1.0, sum) * 1000) / 1000.0;
+    }
+
+    /** The louder of the worst supporting alert's severity and the service's metric departure. */
+    private static Factor signalStrength(CandidateEvidence evidence) {
+        Severity worst = evidence.supporting().stream().map(SignalFact::severity).min(Comparator.naturalOrder())
+                .orElse(Severity.INFO);
+        String reason = "worst supporting alert is " + worst.value();
+        double score = severityScore(worst);
+        if (evidence.metricsDeparted()) {
+            double metric = 1 - Math.exp(-evidence.suspicion().strength() / STRENGTH_SCALE);
+            score = Math.max(score, metric);
+            reason += String.format(Locale.ROOT, "; %s departed %.1f robust σ", evidence.suspicion().metric(),
+                    evidence.suspicion().strength());
+        }
+        return new Factor("signal_strength", score, SIGNAL_STRENGTH, reason);
+    }
+
+    /** Causes come first: the service's metrics departing before others', else its alerts firing first. */
+    private static Factor temporalCorrelation(CandidateEvidence evidence) {
+        if (evidence.metricsDeparted()) {
+            long lag = evidence.suspicion().lagSeconds();
+            return new Factor("temporal_correlation", 0.5 + 0.5 / (1 + lag / LAG_HALF_SECONDS), TEMPORAL_CORRELATION,
+                    lag == 0 ? "its metrics departed first of all services"
+                            : String.format(Locale.ROOT, "its metrics departed %.1f min after the first service's",
+                                    lag / 60.0));
+        }
+        Instant earliest = evidence.supporting().stream().map(SignalFact::startsAt).min(Comparator.naturalOrder())
+                .orElse(evidence.firstOnset());
+        double minutesLate = Math.max(0, Duration.between(evidence.firstOnset(), earliest).toSeconds() / 60.0);
+        return new Factor("temporal_correlation", 1.0 / (1.0 + minutesLate / ONSET_HALF_MINUTES), TEMPORAL_CORRELATION,
+                minutesLate == 0 ? "its alerts fired first"
+                        : String.format(Locale.ROOT, "its alerts fired %.1f min after the first alert", minutesLate));
+    }
+
+    /** Learned incidents like this one: each adds what the others leave unexplained. */
+    private static Factor precedentFrequency(CandidateEvidence evidence) {
+        if (evidence.precedents().isEmpty()) {
+            return new Factor("precedent_frequency", 0, PRECEDENT_FREQUENCY, "no learned incident like this one");
+        }
+        double unexplained = 1;
+        for (PrecedentMatch match : evidence.precedents()) {
+            unexplained *= 1 - match.similarity();
+        }
+        return new Factor("precedent_frequency", 1 - unexplained, PRECEDENT_FREQUENCY, "like " + evidence.precedents()
+                .stream().map(match -> String.format(Locale.ROOT, "%s (%.2f)", match.reference(), match.similarity()))
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** Four checks, equally weighted: corroboration, specificity, focus, and a metric that agrees. */
+    private static Factor evidenceQuality(CandidateEvidence evidence) {
+        long onService = evidence.all().stream().filter(signal -> sameService(signal, evidence.supporting().get(0)))
+                .count();
+        double corroboration = Math.min(1.0, evidence.supporting().size() / (double) CORROBORATING_SIGNALS);
+        double specificity = evidence.category().isKnown() ? 1.0 : 0.3;
+        double focus = onService / (double) evidence.all().size();
+        double metric = evidence.metricsDeparted() ? 1.0 : 0.0;
+        String reason = evidence.supporting().size() + " alert(s) agree; "
+                + (evidence.category().isKnown() ? "they say it is " + evidence.category().symptom()
+                        : "their names do not say what kind of problem")
+                + "; " + onService + " of " + evidence.all().size() + " alerts are on this service; "
+                + (evidence.metricsDeparted() ? "a metric of the service departed too"
+                        : "no metric of the service departed");
+        return new Factor("evidence_quality", (corroboration + specificity + focus + metric) / 4, EVIDENCE_QUALITY,
+                reason);
+    }
+
+    /** People's verdicts on this kind of hypothesis; with none, neither for nor against (0.5). */
+    private static Factor humanValidation(CandidateEvidence evidence) {
+        Verdicts verdicts = evidence.verdicts();
+        if (verdicts.none()) {
+            return new Factor("human_validation", 0.5, HUMAN_VALIDATION, "no one has judged a hypothesis like this yet");
+        }
+        double score = (verdicts.accepted() + 1.0) / (verdicts.accepted() + verdicts.rejected() + 2.0);
+        return new Factor("human_validation", score, HUMAN_VALIDATION, verdicts.accepted() + " accepted and "
+                + verdicts.rejected() + " rejected hypotheses like this");
     }
 
     private static double severityScore(Severity severity) {

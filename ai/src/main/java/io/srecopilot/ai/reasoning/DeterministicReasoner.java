@@ -1,5 +1,6 @@
 package io.srecopilot.ai.reasoning;
 
+import io.srecopilot.ai.precedent.PrecedentMatch;
 import io.srecopilot.ai.precedent.PrecedentMatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -32,14 +33,15 @@ public class DeterministicReasoner {
                 .map(signal -> signal.service() != null ? signal : withService(signal, facts.service()))
                 .toList();
         OperationalEvidence operations = OperationalEvidence.of(facts.operations(), facts.startedAt());
-        List<Reasoning.RankedHypothesis> ranked = rank(candidates(signals), operations, facts);
+        List<Reasoning.RankedHypothesis> ranked = rank(candidates(signals, facts, operations));
         boolean inconclusive = ranked.isEmpty() || ranked.get(0).confidence() < CONCLUSIVE;
         return new Reasoning(NAME, ranked,
                 operations.hasMetrics() ? operations.rankedServices() : rankedServices(ranked), inconclusive,
                 missingData(signals, operations));
     }
 
-    private static List<Unranked> candidates(List<SignalFact> signals) {
+    private static List<Unranked> candidates(List<SignalFact> signals, IncidentFacts facts,
+            OperationalEvidence operations) {
         if (signals.isEmpty()) {
             return List.of();
         }
@@ -52,14 +54,21 @@ public class DeterministicReasoner {
         }
         return byCandidate.values().stream().map(supporting -> {
             Category category = Category.of(supporting.get(0));
-            List<Factor> factors = ConfidenceModel.factors(supporting, signals, category, firstOnset);
-            return new Unranked(serviceOf(supporting.get(0)), category, supporting, factors,
-                    ConfidenceModel.confidence(factors));
+            String service = serviceOf(supporting.get(0));
+            String suspect = UNKNOWN_SERVICE.equals(service) ? null : service;
+            List<PrecedentMatch> precedents = precedentsOf(supporting, category, service, suspect, facts);
+            CandidateEvidence evidence = new CandidateEvidence(supporting, signals, category, firstOnset,
+                    operations.suspicionOf(suspect), precedents, facts.memory().verdictsOn(suspect, category));
+            List<Factor> factors = ConfidenceModel.factors(evidence);
+            List<Reasoning.Evidence> cited = new ArrayList<>(supporting.stream().map(Reasoning.Evidence::of).toList());
+            cited.addAll(operations.evidenceFor(suspect));
+            precedents.forEach(match -> cited.add(Reasoning.Evidence.precedent(match)));
+            return new Unranked(service, suspect, category, supporting, factors, ConfidenceModel.confidence(factors),
+                    cited);
         }).toList();
     }
 
-    private static List<Reasoning.RankedHypothesis> rank(List<Unranked> candidates, OperationalEvidence operations,
-            IncidentFacts facts) {
+    private static List<Reasoning.RankedHypothesis> rank(List<Unranked> candidates) {
         List<Unranked> ordered = candidates.stream()
                 .sorted(Comparator.comparingDouble(Unranked::confidence).reversed()
                         .thenComparing(Unranked::service).thenComparing(Unranked::category))
@@ -68,31 +77,25 @@ public class DeterministicReasoner {
         List<Reasoning.RankedHypothesis> ranked = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Unranked candidate = ordered.get(i);
-            String suspect = UNKNOWN_SERVICE.equals(candidate.service()) ? null : candidate.service();
-            List<Reasoning.Evidence> evidence = new ArrayList<>(
-                    candidate.supporting().stream().map(Reasoning.Evidence::of).toList());
-            evidence.addAll(operations.evidenceFor(suspect));
-            evidence.addAll(precedentsOf(candidate, suspect, facts));
             ranked.add(new Reasoning.RankedHypothesis(i + 1, candidate.category().claim(candidate.service()),
-                    describe(candidate), suspect, candidate.category(), candidate.confidence(), candidate.factors(),
-                    evidence));
+                    describe(candidate), candidate.suspect(), candidate.category(), candidate.confidence(),
+                    candidate.factors(), candidate.evidence()));
         }
         return ranked;
     }
 
     /** Learned incidents like this one on the suspect service: same service, labels, words. */
-    private static List<Reasoning.Evidence> precedentsOf(Unranked candidate, String suspect, IncidentFacts facts) {
-        if (facts.precedents().isEmpty()) {
+    private static List<PrecedentMatch> precedentsOf(List<SignalFact> supporting, Category category, String service,
+            String suspect, IncidentFacts facts) {
+        if (facts.memory().precedents().isEmpty()) {
             return List.of();
         }
         Map<String, String> labels = new LinkedHashMap<>();
-        candidate.supporting().forEach(signal -> signal.labels().forEach(labels::putIfAbsent));
-        List<String> words = PrecedentMatcher.words(Stream.concat(
-                Stream.of(facts.title(), candidate.category().claim(candidate.service())),
-                candidate.supporting().stream().flatMap(signal -> Stream.of(signal.alertname(), signal.summary())))
+        supporting.forEach(signal -> signal.labels().forEach(labels::putIfAbsent));
+        List<String> words = PrecedentMatcher.words(Stream.concat(Stream.of(facts.title(), category.claim(service)),
+                supporting.stream().flatMap(signal -> Stream.of(signal.alertname(), signal.summary())))
                 .toArray(String[]::new));
-        return PrecedentMatcher.match(facts.precedents(), facts.incidentId(), suspect, labels, words).stream()
-                .map(Reasoning.Evidence::precedent).toList();
+        return PrecedentMatcher.match(facts.memory().precedents(), facts.incidentId(), suspect, labels, words);
     }
 
     private static String describe(Unranked candidate) {
@@ -136,7 +139,7 @@ public class DeterministicReasoner {
                 signal.startsAt(), signal.labels(), signal.annotations());
     }
 
-    private record Unranked(String service, Category category, List<SignalFact> supporting, List<Factor> factors,
-            double confidence) {
+    private record Unranked(String service, String suspect, Category category, List<SignalFact> supporting,
+            List<Factor> factors, double confidence, List<Reasoning.Evidence> evidence) {
     }
 }

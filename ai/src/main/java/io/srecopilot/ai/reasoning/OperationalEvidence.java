@@ -40,6 +40,11 @@ final class OperationalEvidence {
                 new RootCauseRanker().rank(incidentStart, context.series(), context.changes()));
     }
 
+    /** What the metrics say of a service; null without metrics of it. */
+    ServiceSuspicion suspicionOf(String service) {
+        return service == null ? null : byService.get(service);
+    }
+
     boolean hasMetrics() {
         return !suspicions.isEmpty();
     }

@@ -12,7 +12,6 @@ import io.srecopilot.ai.context.OperationalContext;
 import io.srecopilot.ai.context.OperationalContextFetcher;
 import io.srecopilot.ai.events.IncidentCreated;
 import io.srecopilot.ai.policy.PolicyEvaluator;
-import io.srecopilot.ai.precedent.Precedent;
 import io.srecopilot.ai.reasoning.DeterministicReasoner;
 import io.srecopilot.ai.reasoning.IncidentFacts;
 import io.srecopilot.ai.reasoning.Reasoning;
@@ -45,10 +44,13 @@ public class AnalysisService {
     private final EventCodec codec;
     private final OperationalContextFetcher operations;
     private final PolicyEvaluator policies;
+    private final ProjectMemories memories;
 
     public AnalysisService(DeterministicReasoner reasoner, AnalysisRepository analyses, AnalysisEvents events,
-            EventCodec codec, OperationalContextFetcher operations, PolicyEvaluator policies) {
+            EventCodec codec, OperationalContextFetcher operations, PolicyEvaluator policies,
+            ProjectMemories memories) {
         this.policies = policies;
+        this.memories = memories;
         this.reasoner = reasoner;
         this.analyses = analyses;
         this.events = events;
@@ -84,9 +86,9 @@ public class AnalysisService {
         IncidentCreated snapshot = codec.fromData(context.snapshot, IncidentCreated.class);
         IncidentFacts facts = facts(snapshot);
         return analysis.persist().call(() -> events.started(analysis, actor))
-                .chain(() -> Precedent.recentOf(context.tenantId, context.projectId))
-                .chain(precedents -> operations(context, facts.startedAt()).chain(operations -> complete(analysis,
-                        snapshot, reasoner.reason(facts.with(operations).withPrecedents(precedents)), actor)));
+                .chain(() -> memories.of(context.tenantId, context.projectId))
+                .chain(memory -> operations(context, facts.startedAt()).chain(operations -> complete(analysis,
+                        snapshot, reasoner.reason(facts.with(operations).with(memory)), actor)));
     }
 
     private Uni<AnalysisView> complete(Analysis analysis, IncidentCreated snapshot, Reasoning reasoning, Actor actor) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.srecopilot.ai.context.OperationalContext;
+import io.srecopilot.ai.precedent.Precedent;
+import io.srecopilot.ai.precedent.PrecedentDetails;
+import io.srecopilot.ai.precedent.PrecedentMatcher;
 import io.srecopilot.ai.ranking.MetricSeries;
 import io.srecopilot.ai.ranking.ServiceChange;
 import io.srecopilot.platform.domain.Severity;
@@ -35,10 +38,11 @@ class DeterministicReasonerTest {
         assertEquals("checkout is failing requests", top.claim());
         assertEquals("checkout", top.suspectService());
         assertEquals(Category.ERRORS, top.category());
-        // 0.30·1.0 (critical) + 0.25·(2/3) + 0.20·(3/4) + 0.15·1.0 + 0.10·1.0 (fired first)
-        assertEquals(0.867, top.confidence());
-        assertEquals(List.of("severity", "corroboration", "focus", "specificity", "onset"),
-                top.confidenceBreakdown().stream().map(Factor::name).toList());
+        // 0.25·1.0 (critical) + 0.20·1.0 (fired first) + 0.20·0 (no precedent)
+        // + 0.20·(2/3 agree + 1 specific + 3/4 on checkout + 0 metrics)/4 + 0.15·0.5 (no verdicts yet)
+        assertEquals(0.646, top.confidence());
+        assertEquals(List.of("signal_strength", "temporal_correlation", "precedent_frequency", "evidence_quality",
+                "human_validation"), top.confidenceBreakdown().stream().map(Factor::name).toList());
         assertEquals(2, top.evidence().size());
         assertEquals(List.of("checkout", "payments"),
                 reasoning.rankedServices().stream().map(Reasoning.RankedService::service).toList());
@@ -111,6 +115,46 @@ class DeterministicReasonerTest {
         assertEquals(T0.minusSeconds(120), metric.startsAt());
         assertEquals(List.of(), reasoning.missingData(), "metrics and changes were both had");
         assertEquals(reasoning, reasoner.reason(facts.with(operations)), "same inputs, same answer");
+    }
+
+    @Test
+    void whatPeopleSaidOfThisKindOfHypothesisMovesItsConfidence() {
+        IncidentFacts facts = incident(signal("HighErrorRate", "checkout", Severity.CRITICAL, 0));
+        double unjudged = reasoner.reason(facts).hypotheses().get(0).confidence();
+
+        ProjectMemory accepted = new ProjectMemory(List.of(),
+                Map.of(ProjectMemory.kind("checkout", "errors"), new Verdicts(3, 0)));
+        ProjectMemory rejected = new ProjectMemory(List.of(),
+                Map.of(ProjectMemory.kind("checkout", "errors"), new Verdicts(0, 3)));
+        Reasoning.RankedHypothesis trusted = reasoner.reason(facts.with(accepted)).hypotheses().get(0);
+
+        // (3 + 1) / (3 + 2) = 0.8 instead of 0.5: 0.15 · 0.3 more.
+        assertEquals(unjudged + 0.045, trusted.confidence(), 0.0015);
+        assertEquals("3 accepted and 0 rejected hypotheses like this", trusted.confidenceBreakdown().get(4).reason());
+        assertEquals(unjudged - 0.045, reasoner.reason(facts.with(rejected)).hypotheses().get(0).confidence(), 0.0015);
+    }
+
+    @Test
+    void aLearnedIncidentLikeThisOneIsCitedAndRaisesTheConfidence() {
+        IncidentFacts facts = incident(signal("HighErrorRate", "checkout", Severity.CRITICAL, 0));
+        Precedent learned = new Precedent();
+        learned.incidentId = UUID.randomUUID();
+        learned.reference = "INC-3";
+        learned.title = "Checkout errors";
+        learned.service = "checkout";
+        learned.details = new PrecedentDetails(Map.of("alertname", "HighErrorRate"), "bad config push", null,
+                "checkout is failing requests", PrecedentMatcher.words("Checkout errors", "bad config push",
+                        "checkout is failing requests"));
+
+        Reasoning.RankedHypothesis top = reasoner.reason(facts.with(new ProjectMemory(List.of(learned), Map.of())))
+                .hypotheses().get(0);
+
+        Factor precedent = top.confidenceBreakdown().get(2);
+        assertTrue(precedent.score() >= 0.6, precedent.toString());
+        assertTrue(precedent.reason().startsWith("like INC-3 ("), precedent.reason());
+        assertEquals(reasoner.reason(facts).hypotheses().get(0).confidence() + 0.2 * precedent.score(),
+                top.confidence(), 0.0015);
+        assertTrue(top.evidence().stream().anyMatch(e -> e.id().equals("precedent:" + learned.incidentId)));
     }
 
     @Test

@@ -1,0 +1,47 @@
+package io.srecopilot.ai.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.ai.feedback.HypothesisFeedback;
+import io.srecopilot.ai.precedent.Precedent;
+import io.srecopilot.ai.reasoning.ProjectMemory;
+import io.srecopilot.ai.reasoning.Verdicts;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads what a project has learned, for an analysis: its precedents and the verdicts by kind. */
+@ApplicationScoped
+public class ProjectMemories {
+
+    private static final String VERDICTS = """
+            select f.suspectService, f.category, f.verdict, count(f) from HypothesisFeedback f
+             where f.tenantId = :tenantId and f.projectId = :projectId
+             group by f.suspectService, f.category, f.verdict""";
+
+    /** Within the caller's session (the analysis's transaction). */
+    public Uni<ProjectMemory> of(UUID tenantId, UUID projectId) {
+        return Precedent.recentOf(tenantId, projectId).chain(precedents -> verdicts(tenantId, projectId)
+                .map(verdicts -> new ProjectMemory(precedents, verdicts)));
+    }
+
+    private static Uni<Map<String, Verdicts>> verdicts(UUID tenantId, UUID projectId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(VERDICTS, Object[].class)
+                .setParameter("tenantId", tenantId).setParameter("projectId", projectId).getResultList())
+                .map(ProjectMemories::byKind);
+    }
+
+    private static Map<String, Verdicts> byKind(List<Object[]> rows) {
+        Map<String, Verdicts> byKind = new HashMap<>();
+        for (Object[] row : rows) {
+            String kind = ProjectMemory.kind((String) row[0], (String) row[1]);
+            long count = ((Number) row[3]).longValue();
+            boolean accepted = HypothesisFeedback.ACCEPTED.equals(row[2]);
+            byKind.merge(kind, accepted ? new Verdicts(count, 0) : new Verdicts(0, count),
+                    (a, b) -> new Verdicts(a.accepted() + b.accepted(), a.rejected() + b.rejected()));
+        }
+        return byKind;
+    }
+}
