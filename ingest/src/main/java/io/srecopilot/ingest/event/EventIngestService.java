@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ingest.service.AlertIngestService;
 import io.srecopilot.ingest.service.SignalBatch;
+import io.srecopilot.ingest.service.AlertGroupStore;
 import io.srecopilot.ingest.service.SignalStore;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
@@ -24,12 +25,15 @@ import java.util.UUID;
 public class EventIngestService {
 
     private final SignalStore store;
+    private final AlertGroupStore groups;
     private final AlertIngestService ingest;
     private final ObjectMapper mapper;
     private final Pool pool;
 
-    public EventIngestService(SignalStore store, AlertIngestService ingest, ObjectMapper mapper, Pool pool) {
+    public EventIngestService(SignalStore store, AlertGroupStore groups, AlertIngestService ingest, ObjectMapper mapper,
+            Pool pool) {
         this.store = store;
+        this.groups = groups;
         this.ingest = ingest;
         this.mapper = mapper;
         this.pool = pool;
@@ -63,7 +67,7 @@ public class EventIngestService {
 
     private Uni<EventReceipt> trigger(SqlConnection connection, Caller caller, SignalBatch batch, Instant now) {
         String dedupKey = batch.target().link().keys().get("dedup_key");
-        return store.createOrLockGroup(connection, caller.tenantId(), caller.projectId(), batch, now)
+        return groups.createOrLockGroup(connection, caller.tenantId(), caller.projectId(), batch, now)
                 .chain(group -> store.openSignal(connection, group.id(), EventSignals.fingerprint(dedupKey))
                         .chain(open -> open.isPresent()
                                 ? Uni.createFrom().voidItem()
@@ -72,7 +76,7 @@ public class EventIngestService {
     }
 
     private Uni<EventReceipt> acknowledge(SqlConnection connection, Caller caller, String dedupKey, Instant now) {
-        return store.lockGroup(connection, caller.projectId(), EventSignals.groupKey(dedupKey))
+        return groups.lockGroup(connection, caller.projectId(), EventSignals.groupKey(dedupKey))
                 .chain(group -> group.isEmpty()
                         ? Uni.createFrom().item(EventReceipt.processed(dedupKey, null))
                         : store.openSignal(connection, group.get().id(), EventSignals.fingerprint(dedupKey))
@@ -82,7 +86,7 @@ public class EventIngestService {
     }
 
     private Uni<EventReceipt> resolve(SqlConnection connection, Caller caller, String dedupKey, Instant now) {
-        return store.lockGroup(connection, caller.projectId(), EventSignals.groupKey(dedupKey))
+        return groups.lockGroup(connection, caller.projectId(), EventSignals.groupKey(dedupKey))
                 .chain(group -> group.isEmpty()
                         ? Uni.createFrom().item(EventReceipt.processed(dedupKey, null))
                         : store.openSignal(connection, group.get().id(), EventSignals.fingerprint(dedupKey))

@@ -25,12 +25,15 @@ import java.util.stream.Collectors;
 public class AlertIngestService {
 
     private final SignalStore store;
+    private final AlertGroupStore groups;
     private final AlertGroupEvents events;
     private final CorrelationRules rules;
     private final Pool pool;
 
-    public AlertIngestService(SignalStore store, AlertGroupEvents events, CorrelationRules rules, Pool pool) {
+    public AlertIngestService(SignalStore store, AlertGroupStore groups, AlertGroupEvents events, CorrelationRules rules,
+            Pool pool) {
         this.store = store;
+        this.groups = groups;
         this.events = events;
         this.rules = rules;
         this.pool = pool;
@@ -45,7 +48,7 @@ public class AlertIngestService {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (Map.Entry<GroupTarget, List<NormalizedSignal>> part : parts.entrySet()) {
                 SignalBatch share = batch.regrouped(part.getKey(), part.getValue());
-                all = all.call(() -> store.createOrLockGroup(connection, caller.tenantId(), caller.projectId(), share,
+                all = all.call(() -> groups.createOrLockGroup(connection, caller.tenantId(), caller.projectId(), share,
                         now).chain(group -> apply(connection, caller, share, group, now)).invoke(receipts::add));
             }
             return all.map(ignored -> IngestReceipt.of(receipts));
@@ -54,7 +57,7 @@ public class AlertIngestService {
 
     /** Writes the batch into a group the transaction already holds (created or locked). */
     public Uni<IngestReceipt.GroupReceipt> apply(SqlConnection connection, Caller caller, SignalBatch batch,
-            SignalStore.GroupRow group, Instant now) {
+            AlertGroupStore.GroupRow group, Instant now) {
         return store.upsertAndRefresh(connection, caller.tenantId(), caller.projectId(), group.id(), batch, now)
                 .chain(written -> {
                     List<SignalStore.StoredSignal> changed = written.signals();
@@ -80,9 +83,9 @@ public class AlertIngestService {
         for (Map.Entry<UUID, List<SignalStore.StoredSignal>> earlier : moved.stream()
                 .collect(Collectors.groupingBy(SignalStore.StoredSignal::groupId, TreeMap::new, Collectors.toList()))
                 .entrySet()) {
-            all = all.call(() -> store.lockGroupById(connection, earlier.getKey()).chain(keyed -> {
+            all = all.call(() -> groups.lockGroupById(connection, earlier.getKey()).chain(keyed -> {
                 SignalBatch own = batch.regrouped(GroupTarget.alertmanager(keyed.getKey()), List.of());
-                return store.refreshGroup(connection, earlier.getKey(), 0, now)
+                return groups.refreshGroup(connection, earlier.getKey(), 0, now)
                         .chain(status -> announce(connection, caller, own, keyed.getValue(), status, earlier.getValue()))
                         .replaceWithVoid();
             }));
@@ -91,7 +94,7 @@ public class AlertIngestService {
     }
 
     /** Emits the event type announced, null when the group did not change. */
-    private Uni<String> announce(SqlConnection connection, Caller caller, SignalBatch batch, SignalStore.GroupRow group,
+    private Uni<String> announce(SqlConnection connection, Caller caller, SignalBatch batch, AlertGroupStore.GroupRow group,
             String status, List<SignalStore.StoredSignal> changed) {
         GroupChange change = GroupChange.of(group, "firing".equals(status), changed);
         AlertGroupEvents.GroupData data = new AlertGroupEvents.GroupData(group.id(), batch.groupKey(), status,

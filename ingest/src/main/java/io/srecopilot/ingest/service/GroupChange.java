@@ -23,7 +23,7 @@ public enum GroupChange {
     }
 
     /** {@code firing}: whether the group fires after the notification, which its members decide. */
-    static GroupChange of(SignalStore.GroupRow group, boolean firing, List<SignalStore.StoredSignal> changed) {
+    static GroupChange of(AlertGroupStore.GroupRow group, boolean firing, List<SignalStore.StoredSignal> changed) {
         if (group.created()) {
             // A group first seen already resolved needs nobody's attention.
             return firing ? OPENED : NONE;
