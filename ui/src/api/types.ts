@@ -97,6 +97,7 @@ export interface Analysis {
   inconclusive: boolean
   missingData: { source: string; reason: string }[]
   rankedServices: { service: string; score: number; reason: string }[]
+  steps?: { name: string; status: string; startedAt: string; durationMs: number; detail: string }[] | null
   hypotheses: Hypothesis[]
   startedAt: string
   completedAt: string | null

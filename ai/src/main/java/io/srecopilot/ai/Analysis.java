@@ -43,7 +43,7 @@ public class Analysis extends PanacheEntityBase {
         analysis.incidentId = context.incidentId;
         analysis.status = RUNNING;
         analysis.reasoner = reasoner;
-        analysis.findings = new Findings(emptyList, emptyList);
+        analysis.findings = new Findings(emptyList, emptyList, emptyList);
         analysis.startedAt = Timestamps.now();
         return analysis;
     }

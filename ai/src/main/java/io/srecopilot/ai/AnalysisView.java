@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /** An analysis as the API and {@code analysis.completed} show it. */
 public record AnalysisView(UUID id, UUID incidentId, String status, String reasoner, boolean inconclusive,
-        JsonNode missingData, JsonNode rankedServices, List<HypothesisView> hypotheses, Instant startedAt,
-        Instant completedAt) {
+        JsonNode missingData, JsonNode rankedServices, List<HypothesisView> hypotheses, JsonNode steps,
+        Instant startedAt, Instant completedAt) {
 
     public record HypothesisView(UUID id, int rank, String claim, String description, String suspectService,
             String category, BigDecimal confidence, JsonNode confidenceBreakdown, JsonNode evidence) {
@@ -24,6 +24,7 @@ public record AnalysisView(UUID id, UUID incidentId, String status, String reaso
     public static AnalysisView of(Analysis analysis, List<Hypothesis> hypotheses) {
         return new AnalysisView(analysis.id, analysis.incidentId, analysis.status, analysis.reasoner,
                 analysis.inconclusive, analysis.findings.missingData(), analysis.findings.rankedServices(),
-                hypotheses.stream().map(HypothesisView::of).toList(), analysis.startedAt, analysis.completedAt);
+                hypotheses.stream().map(HypothesisView::of).toList(), analysis.findings.steps(), analysis.startedAt,
+                analysis.completedAt);
     }
 }

@@ -64,6 +64,12 @@ class AiServiceTest extends ServiceContractTest {
                 .body("missingData.source", hasItems("metrics", "changes"))
                 // Tests run without auth or ingest: the analysis goes on from alerts and says why.
                 .body("missingData[0].reason", equalTo("auth did not issue ai's service token, so ingest was not asked"))
+                // Each step of the run, how it went and how long it took.
+                .body("steps.name", contains("memory", "context", "reasoning", "policies"))
+                .body("steps.status", contains("completed", "unavailable", "completed", "completed"))
+                .body("steps[1].detail", equalTo("auth did not issue ai's service token, so ingest was not asked"))
+                .body("steps[2].detail", equalTo("2 hypothesis(es), the first at 0.642"))
+                .body("steps[0].durationMs", notNullValue())
                 .body("rankedServices[0].service", equalTo("checkout"))
                 .body("hypotheses[0].rank", equalTo(1))
                 .body("hypotheses[0].claim", equalTo("checkout is failing requests"))

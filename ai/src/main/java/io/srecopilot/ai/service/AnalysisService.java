@@ -17,6 +17,7 @@ import io.srecopilot.ai.reasoning.IncidentFacts;
 import io.srecopilot.ai.reasoning.Reasoning;
 import io.srecopilot.ai.reasoning.SignalFact;
 import io.srecopilot.ai.repository.AnalysisRepository;
+import io.srecopilot.ai.service.AnalysisSteps.Outcome;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
@@ -85,23 +86,52 @@ public class AnalysisService {
         Analysis analysis = Analysis.start(context, DeterministicReasoner.NAME, codec.toData(List.of()));
         IncidentCreated snapshot = codec.fromData(context.snapshot, IncidentCreated.class);
         IncidentFacts facts = facts(snapshot);
+        AnalysisSteps steps = new AnalysisSteps();
         return analysis.persist().call(() -> events.started(analysis, actor))
-                .chain(() -> memories.of(context.tenantId, context.projectId))
-                .chain(memory -> operations(context, facts.startedAt()).chain(operations -> complete(analysis,
-                        snapshot, reasoner.reason(facts.with(operations).with(memory)), actor)));
+                .chain(() -> steps.run("memory", () -> memories.of(context.tenantId, context.projectId),
+                        memory -> Outcome.completed(memory.precedents().size() + " learned incident(s), "
+                                + memory.verdicts().size() + " kind(s) of hypothesis judged")))
+                .chain(memory -> steps.run("context", () -> operations(context, facts.startedAt()),
+                        AnalysisService::contextOutcome)
+                        .chain(operations -> steps.run("reasoning",
+                                () -> Uni.createFrom().item(() -> reasoner.reason(facts.with(operations).with(memory))),
+                                AnalysisService::reasoningOutcome)))
+                .chain(reasoning -> complete(analysis, snapshot, reasoning, steps, actor));
     }
 
-    private Uni<AnalysisView> complete(Analysis analysis, IncidentCreated snapshot, Reasoning reasoning, Actor actor) {
-        analysis.status = Analysis.COMPLETED;
-        analysis.inconclusive = reasoning.inconclusive();
-        analysis.findings = new Findings(codec.toData(reasoning.missingData()), codec.toData(reasoning.rankedServices()));
-        analysis.completedAt = Timestamps.now();
+    private Uni<AnalysisView> complete(Analysis analysis, IncidentCreated snapshot, Reasoning reasoning,
+            AnalysisSteps steps, Actor actor) {
         List<Hypothesis> hypotheses = reasoning.hypotheses().stream().map(ranked -> hypothesis(analysis, ranked)).toList();
-        AnalysisView view = AnalysisView.of(analysis, hypotheses);
-        return Hypothesis.persist(hypotheses).call(() -> events.completed(analysis, view, actor))
-                .call(() -> policies.decide(analysis.tenantId, analysis.projectId, analysis.incidentId, analysis.id,
-                        AnalysisPolicyFacts.of(snapshot, reasoning)))
-                .replaceWith(view);
+        return Hypothesis.persist(hypotheses)
+                .chain(() -> steps.run("policies", () -> policies.decide(analysis.tenantId, analysis.projectId,
+                        analysis.incidentId, analysis.id, AnalysisPolicyFacts.of(snapshot, reasoning)),
+                        decisions -> Outcome.completed(decisions.size() + " decision(s)")))
+                .chain(() -> {
+                    analysis.status = Analysis.COMPLETED;
+                    analysis.inconclusive = reasoning.inconclusive();
+                    analysis.findings = new Findings(codec.toData(reasoning.missingData()),
+                            codec.toData(reasoning.rankedServices()), codec.toData(steps.all()));
+                    analysis.completedAt = Timestamps.now();
+                    AnalysisView view = AnalysisView.of(analysis, hypotheses);
+                    return events.completed(analysis, view, actor).replaceWith(view);
+                });
+    }
+
+    private static Outcome contextOutcome(OperationalContext operations) {
+        if (operations == null) {
+            return new Outcome("skipped", "the incident has no start to look around");
+        }
+        if (!operations.reached()) {
+            return new Outcome("unavailable", operations.unavailable());
+        }
+        return Outcome.completed(operations.series().size() + " series, " + operations.changes().size()
+                + " change(s) from " + operations.from() + " to " + operations.to());
+    }
+
+    private static Outcome reasoningOutcome(Reasoning reasoning) {
+        return Outcome.completed(reasoning.hypotheses().size() + " hypothesis(es)" + (reasoning.hypotheses().isEmpty()
+                ? "" : ", the first at " + reasoning.hypotheses().get(0).confidence())
+                + (reasoning.inconclusive() ? "; inconclusive" : ""));
     }
 
     /** Null when the incident has no start to look around. */
