@@ -25,6 +25,8 @@ public class DeterministicReasoner {
     public static final String NAME = "deterministic";
     /** Below this confidence the best hypothesis is not worth acting on. */
     static final double CONCLUSIVE = 0.6;
+    /** Below this evidence quality the best hypothesis is a lead, not a conclusion. */
+    static final double COVERED = 0.35;
     private static final int MAX_HYPOTHESES = 5;
     private static final String UNKNOWN_SERVICE = "unknown service";
 
@@ -34,10 +36,31 @@ public class DeterministicReasoner {
                 .toList();
         OperationalEvidence operations = OperationalEvidence.of(facts.operations(), facts.startedAt());
         List<Reasoning.RankedHypothesis> ranked = rank(candidates(signals, facts, operations));
-        boolean inconclusive = ranked.isEmpty() || ranked.get(0).confidence() < CONCLUSIVE;
         return new Reasoning(NAME, ranked,
-                operations.hasMetrics() ? operations.rankedServices() : rankedServices(ranked), inconclusive,
+                operations.hasMetrics() ? operations.rankedServices() : rankedServices(ranked), inconclusiveBecause(ranked),
                 missingData(signals, operations));
+    }
+
+    /**
+     * The rules that make an analysis inconclusive rather than a guess: no hypothesis, the best one
+     * below {@link #CONCLUSIVE}, or the best one resting on too little evidence (below
+     * {@link #COVERED} of the evidence-quality checks), however confident its other factors are.
+     */
+    private static String inconclusiveBecause(List<Reasoning.RankedHypothesis> ranked) {
+        if (ranked.isEmpty()) {
+            return "there is nothing to form a hypothesis from";
+        }
+        Reasoning.RankedHypothesis top = ranked.get(0);
+        if (top.confidence() < CONCLUSIVE) {
+            return String.format(Locale.ROOT, "the best hypothesis is at %.3f, below %.2f", top.confidence(), CONCLUSIVE);
+        }
+        double coverage = top.confidenceBreakdown().stream().filter(factor -> factor.name().equals("evidence_quality"))
+                .mapToDouble(Factor::score).findFirst().orElse(0);
+        if (coverage < COVERED) {
+            return String.format(Locale.ROOT, "the best hypothesis rests on too little evidence (%.2f, below %.2f)",
+                    coverage, COVERED);
+        }
+        return null;
     }
 
     private static List<Unranked> candidates(List<SignalFact> signals, IncidentFacts facts,

@@ -8,9 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** What a reasoner concluded: ranked hypotheses, ranked services, and what it could not see. */
+/**
+ * What a reasoner concluded: ranked hypotheses, ranked services, and what it could not see.
+ * {@code inconclusiveBecause} says which rule made it inconclusive; null when it is not.
+ */
 public record Reasoning(String reasoner, List<RankedHypothesis> hypotheses, List<RankedService> rankedServices,
-        boolean inconclusive, List<MissingData> missingData) {
+        String inconclusiveBecause, List<MissingData> missingData) {
+
+    public boolean inconclusive() {
+        return inconclusiveBecause != null;
+    }
 
     public record RankedHypothesis(int rank, String claim, String description, String suspectService, Category category,
             double confidence, List<Factor> confidenceBreakdown, List<Evidence> evidence) {

@@ -131,7 +131,7 @@ public class AnalysisService {
     private static Outcome reasoningOutcome(Reasoning reasoning) {
         return Outcome.completed(reasoning.hypotheses().size() + " hypothesis(es)" + (reasoning.hypotheses().isEmpty()
                 ? "" : ", the first at " + reasoning.hypotheses().get(0).confidence())
-                + (reasoning.inconclusive() ? "; inconclusive" : ""));
+                + (reasoning.inconclusive() ? "; inconclusive: " + reasoning.inconclusiveBecause() : ""));
     }
 
     /** Null when the incident has no start to look around. */

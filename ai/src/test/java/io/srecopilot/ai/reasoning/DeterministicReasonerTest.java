@@ -135,6 +135,27 @@ class DeterministicReasonerTest {
     }
 
     @Test
+    void aConfidentHypothesisOnTooLittleEvidenceIsStillInconclusive() {
+        // One vague alert among ten on other services: people's acceptance lifts its confidence over 0.6,
+        // but its evidence covers too little to act on.
+        SignalFact[] signals = new SignalFact[10];
+        signals[0] = signal("Watchdog", "checkout", Severity.CRITICAL, 0);
+        for (int i = 1; i < 10; i++) {
+            signals[i] = signal("Heartbeat" + i, "other-" + i, Severity.INFO, 1);
+        }
+        ProjectMemory trusted = new ProjectMemory(List.of(),
+                Map.of(ProjectMemory.kind("checkout", Category.UNKNOWN.value()), new Verdicts(20, 0)));
+
+        Reasoning reasoning = reasoner.reason(incident(signals).with(trusted));
+
+        assertTrue(reasoning.hypotheses().get(0).confidence() >= DeterministicReasoner.CONCLUSIVE,
+                reasoning.hypotheses().get(0).toString());
+        assertTrue(reasoning.inconclusive());
+        assertTrue(reasoning.inconclusiveBecause().startsWith("the best hypothesis rests on too little evidence"),
+                reasoning.inconclusiveBecause());
+    }
+
+    @Test
     void aLearnedIncidentLikeThisOneIsCitedAndRaisesTheConfidence() {
         IncidentFacts facts = incident(signal("HighErrorRate", "checkout", Severity.CRITICAL, 0));
         Precedent learned = new Precedent();
