@@ -1,5 +1,6 @@
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
 import HypothesisCard from '../src/components/HypothesisCard.vue'
 import type { Hypothesis } from '../src/api/types'
 
@@ -40,5 +41,21 @@ describe('HypothesisCard', () => {
     expect(card.find('[data-test=evidence-change]').text()).toContain('checkout v42 at 2026-11-23T05:55:00Z')
     expect(card.find('[data-test=evidence-signal]').text()).not.toContain('null')
     expect(card.find('[data-test=evidence-precedent]').text()).toContain('seen before INC-4')
+  })
+
+  it('lets an engineer judge the hypothesis and says it was saved', async () => {
+    const fetch = vi.fn().mockResolvedValue(new Response(JSON.stringify({ verdict: 'accepted' }), { status: 200 }))
+    vi.stubGlobal('fetch', fetch)
+    const card = mount(HypothesisCard, { props: { hypothesis, canJudge: true } })
+    await card.find('[data-test=judge] button').trigger('click')
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledWith('/api/v1/ai/hypotheses/h1/feedback', expect.objectContaining({ method: 'PUT' }))
+    expect(JSON.parse(fetch.mock.calls[0][1].body)).toEqual({ verdict: 'accepted' })
+    expect(card.find('[data-test=verdict]').text()).toContain('accepted')
+    vi.unstubAllGlobals()
+  })
+
+  it('shows no verdict buttons to viewers', () => {
+    expect(mount(HypothesisCard, { props: { hypothesis } }).find('[data-test=judge]').exists()).toBe(false)
   })
 })
