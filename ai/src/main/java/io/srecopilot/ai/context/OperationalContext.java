@@ -35,10 +35,14 @@ public record OperationalContext(Instant from, Instant to, List<MetricSeries> se
         return unavailable == null;
     }
 
-    /** The query behind a series of {@link #series()}, to re-run it. */
-    public String queryOf(MetricSeries series) {
-        int index = this.series.indexOf(series);
-        return index < 0 ? null : queries.get(index);
+    /** The query behind a service's series of a metric ({@code queries} runs beside {@code series}), to re-run it. */
+    public String queryOf(String service, String metric) {
+        for (int i = 0; i < series.size(); i++) {
+            if (series.get(i).service().equals(service) && series.get(i).metric().equals(metric)) {
+                return queries.get(i);
+            }
+        }
+        return null;
     }
 
     private static String describe(IngestContextView.Change change) {

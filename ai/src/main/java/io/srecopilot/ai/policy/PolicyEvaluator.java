@@ -1,11 +1,11 @@
 package io.srecopilot.ai.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.rest.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,13 +83,12 @@ public class PolicyEvaluator {
         decision.action = action.type();
         decision.mode = policy.mode;
         decision.confidence = confidence(facts);
-        JsonNode recorded = codec.toData(facts);
-        decision.facts = recorded;
+        decision.facts = codec.toData(facts);
         decision.decidedAt = Timestamps.now();
         return decision;
     }
 
     private static BigDecimal confidence(PolicyFacts facts) {
-        return BigDecimal.valueOf(facts.confidence()).setScale(3, java.math.RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(facts.confidence()).setScale(3, RoundingMode.HALF_UP);
     }
 }

@@ -3,6 +3,7 @@ package io.srecopilot.ai.policy;
 import io.srecopilot.ai.policy.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -163,7 +164,7 @@ public final class PolicyExpression {
                 }
             }
         }
-        throw new PolicySyntaxException("Expected " + field.type().name().toLowerCase(java.util.Locale.ROOT)
+        throw new PolicySyntaxException("Expected " + field.type().name().toLowerCase(Locale.ROOT)
                 + " value for '" + field.spelling() + "'" + (token.kind() == Kind.END ? "" : ", found '" + token.text() + "'"),
                 token.position());
     }

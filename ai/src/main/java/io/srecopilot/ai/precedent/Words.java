@@ -37,9 +37,9 @@ final class Words {
         if (a.isEmpty() && b.isEmpty()) {
             return 0;
         }
-        Set<String> union = new HashSet<>(a);
+        Set<String> first = new HashSet<>(a);
+        Set<String> union = new HashSet<>(first);
         union.addAll(b);
-        long shared = a.stream().distinct().filter(b::contains).count();
-        return shared / (double) union.size();
+        return (first.size() + new HashSet<>(b).size() - union.size()) / (double) union.size();
     }
 }

@@ -64,7 +64,7 @@ final class OperationalEvidence {
         ServiceSuspicion suspicion = byService.get(service);
         if (suspicion != null && suspicion.anomalous()) {
             evidence.add(Reasoning.Evidence.metric(service, suspicion.metric(), suspicion.onset(), explain(suspicion),
-                    query(service, suspicion.metric()), context.from(), context.to()));
+                    context.queryOf(service, suspicion.metric()), context.from(), context.to()));
         }
         Optional<ServiceChange> change = suspicion != null ? Optional.ofNullable(suspicion.change())
                 : RootCauseRanker.changeBefore(service, incidentStart, context.changes());
@@ -95,12 +95,6 @@ final class OperationalEvidence {
                     + String.join(", ", context.failedTemplates())));
         }
         return missing;
-    }
-
-    private String query(String service, String metric) {
-        return context.series().stream()
-                .filter(series -> series.service().equals(service) && series.metric().equals(metric))
-                .findFirst().map(context::queryOf).orElse(null);
     }
 
     private static String explain(ServiceSuspicion suspicion) {
