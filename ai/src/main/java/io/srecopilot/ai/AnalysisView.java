@@ -12,12 +12,13 @@ public record AnalysisView(UUID id, UUID incidentId, String status, String reaso
         Instant startedAt, Instant completedAt) {
 
     public record HypothesisView(UUID id, int rank, String claim, String description, String suspectService,
-            String category, BigDecimal confidence, JsonNode confidenceBreakdown, JsonNode evidence) {
+            String category, BigDecimal confidence, JsonNode confidenceBreakdown, JsonNode evidence, String proposedBy) {
 
         static HypothesisView of(Hypothesis hypothesis) {
             return new HypothesisView(hypothesis.id, hypothesis.rank, hypothesis.claim, hypothesis.description,
                     hypothesis.suspectService, hypothesis.category, hypothesis.confidence,
-                    hypothesis.explanation.confidenceBreakdown(), hypothesis.explanation.evidence());
+                    hypothesis.explanation.confidenceBreakdown(), hypothesis.explanation.evidence(),
+                    hypothesis.proposedBy);
         }
     }
 

@@ -27,6 +27,8 @@ public class Hypothesis extends PanacheEntityBase {
     public String suspectService;
     public String category;
     public BigDecimal confidence;
+    /** "deterministic" or "llm"; scored alike either way. */
+    public String proposedBy;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public Explanation explanation;

@@ -54,6 +54,18 @@ public enum Category {
         return this != UNKNOWN;
     }
 
+    /** A category named in words ("saturation", "Errors"); unknown names are {@link #UNKNOWN}. */
+    public static Category fromValue(String value) {
+        if (value != null) {
+            for (Category category : values()) {
+                if (category.name().equalsIgnoreCase(value.trim())) {
+                    return category;
+                }
+            }
+        }
+        return UNKNOWN;
+    }
+
     public static Category of(SignalFact signal) {
         List<String> tokens = new ArrayList<>(tokens(signal.alertname()));
         tokens.addAll(tokens(signal.annotations().get("summary")));

@@ -23,22 +23,52 @@ import java.util.stream.Stream;
 public class DeterministicReasoner {
 
     public static final String NAME = "deterministic";
+    /** The name of analyses where at least one ranked hypothesis was the LLM's proposal. */
+    public static final String NAME_WITH_LLM = "llm+deterministic";
     /** Below this confidence the best hypothesis is not worth acting on. */
     static final double CONCLUSIVE = 0.6;
     /** Below this evidence quality the best hypothesis is a lead, not a conclusion. */
     static final double COVERED = 0.35;
     private static final int MAX_HYPOTHESES = 5;
-    private static final String UNKNOWN_SERVICE = "unknown service";
 
     public Reasoning reason(IncidentFacts facts) {
-        List<SignalFact> signals = facts.signals().stream()
+        return reason(facts, List.of());
+    }
+
+    /**
+     * Ranks the alerts' candidates together with {@code proposed} ones (the LLM's), all scored
+     * alike; proposals citing evidence the analysis does not have are dropped and listed.
+     */
+    public Reasoning reason(IncidentFacts facts, List<ProposedHypothesis> proposed) {
+        List<SignalFact> signals = signalsOf(facts);
+        OperationalEvidence operations = OperationalEvidence.of(facts.operations(), facts.startedAt());
+        Candidates candidates = new Candidates(signals);
+        if (!proposed.isEmpty()) {
+            EvidencePool pool = pool(facts, signals, operations);
+            proposed.forEach(proposal -> candidates.adopt(proposal, pool));
+        }
+        List<Reasoning.RankedHypothesis> ranked = rank(score(candidates, signals, facts, operations));
+        boolean llmUsed = ranked.stream().anyMatch(hypothesis -> CandidateDraft.LLM.equals(hypothesis.proposedBy()));
+        return new Reasoning(llmUsed ? NAME_WITH_LLM : NAME, ranked,
+                operations.hasMetrics() ? operations.rankedServices() : rankedServices(ranked), inconclusiveBecause(ranked),
+                missingData(signals, operations), candidates.dropped());
+    }
+
+    /** Every piece of evidence the analysis of these facts has, for proposals to cite by id. */
+    public EvidencePool evidence(IncidentFacts facts) {
+        List<SignalFact> signals = signalsOf(facts);
+        return pool(facts, signals, OperationalEvidence.of(facts.operations(), facts.startedAt()));
+    }
+
+    private static EvidencePool pool(IncidentFacts facts, List<SignalFact> signals, OperationalEvidence operations) {
+        return EvidencePool.of(signals, operations,
+                precedentsOf(signals, Category.UNKNOWN, Objects.requireNonNullElse(facts.service(), ""), facts.service(), facts));
+    }
+
+    private static List<SignalFact> signalsOf(IncidentFacts facts) {
+        return facts.signals().stream()
                 .map(signal -> signal.service() != null ? signal : withService(signal, facts.service()))
                 .toList();
-        OperationalEvidence operations = OperationalEvidence.of(facts.operations(), facts.startedAt());
-        List<Reasoning.RankedHypothesis> ranked = rank(candidates(signals, facts, operations));
-        return new Reasoning(NAME, ranked,
-                operations.hasMetrics() ? operations.rankedServices() : rankedServices(ranked), inconclusiveBecause(ranked),
-                missingData(signals, operations));
     }
 
     /**
@@ -63,46 +93,42 @@ public class DeterministicReasoner {
         return null;
     }
 
-    private static List<Unranked> candidates(List<SignalFact> signals, IncidentFacts facts,
+    private static List<Unranked> score(Candidates candidates, List<SignalFact> signals, IncidentFacts facts,
             OperationalEvidence operations) {
-        if (signals.isEmpty()) {
-            return List.of();
-        }
         Instant firstOnset = signals.stream().map(SignalFact::startsAt).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        Map<String, List<SignalFact>> byCandidate = new LinkedHashMap<>();
-        for (SignalFact signal : signals) {
-            byCandidate.computeIfAbsent(serviceOf(signal) + "\u0000" + Category.of(signal).name(), key -> new ArrayList<>())
-                    .add(signal);
-        }
-        return byCandidate.values().stream().map(supporting -> {
-            Category category = Category.of(supporting.get(0));
-            String service = serviceOf(supporting.get(0));
-            String suspect = UNKNOWN_SERVICE.equals(service) ? null : service;
-            List<PrecedentMatch> precedents = precedentsOf(supporting, category, service, suspect, facts);
-            CandidateEvidence evidence = new CandidateEvidence(supporting, signals, category, firstOnset,
-                    operations.suspicionOf(suspect), precedents, facts.memory().verdictsOn(suspect, category));
+        return candidates.drafts().stream().map(draft -> {
+            String suspect = Candidates.UNKNOWN_SERVICE.equals(draft.service()) ? null : draft.service();
+            List<PrecedentMatch> precedents = precedentsOf(draft.supporting(), draft.category(), draft.service(),
+                    suspect, facts);
+            CandidateEvidence evidence = new CandidateEvidence(draft.supporting(), signals, draft.category(), firstOnset,
+                    operations.suspicionOf(suspect), precedents, facts.memory().verdictsOn(suspect, draft.category()));
             List<Factor> factors = ConfidenceModel.factors(evidence);
-            List<Reasoning.Evidence> cited = new ArrayList<>(supporting.stream().map(Reasoning.Evidence::of).toList());
-            cited.addAll(operations.evidenceFor(suspect));
-            precedents.forEach(match -> cited.add(Reasoning.Evidence.precedent(match)));
-            return new Unranked(service, suspect, category, supporting, factors, ConfidenceModel.confidence(factors),
-                    cited);
+            Map<String, Reasoning.Evidence> cited = new LinkedHashMap<>();
+            Stream.of(draft.supporting().stream().map(Reasoning.Evidence::of), draft.cited().stream(),
+                    operations.evidenceFor(suspect).stream(), precedents.stream().map(Reasoning.Evidence::precedent))
+                    .flatMap(items -> items).forEach(item -> cited.putIfAbsent(item.id(), item));
+            return new Unranked(draft, suspect, factors, ConfidenceModel.confidence(factors),
+                    List.copyOf(cited.values()));
         }).toList();
     }
 
     private static List<Reasoning.RankedHypothesis> rank(List<Unranked> candidates) {
         List<Unranked> ordered = candidates.stream()
                 .sorted(Comparator.comparingDouble(Unranked::confidence).reversed()
-                        .thenComparing(Unranked::service).thenComparing(Unranked::category))
+                        .thenComparing(candidate -> candidate.draft().service())
+                        .thenComparing(candidate -> candidate.draft().category()))
                 .limit(MAX_HYPOTHESES)
                 .toList();
         List<Reasoning.RankedHypothesis> ranked = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Unranked candidate = ordered.get(i);
-            ranked.add(new Reasoning.RankedHypothesis(i + 1, candidate.category().claim(candidate.service()),
-                    describe(candidate), candidate.suspect(), candidate.category(), candidate.confidence(),
-                    candidate.factors(), candidate.evidence()));
+            CandidateDraft draft = candidate.draft();
+            ranked.add(new Reasoning.RankedHypothesis(i + 1,
+                    draft.claim() != null ? draft.claim() : draft.category().claim(draft.service()),
+                    draft.description() != null ? draft.description() : describe(draft), candidate.suspect(),
+                    draft.category(), candidate.confidence(), candidate.factors(), candidate.evidence(),
+                    draft.proposedBy()));
         }
         return ranked;
     }
@@ -121,7 +147,7 @@ public class DeterministicReasoner {
         return PrecedentMatcher.match(facts.memory().precedents(), facts.incidentId(), suspect, labels, words);
     }
 
-    private static String describe(Unranked candidate) {
+    private static String describe(CandidateDraft candidate) {
         SignalFact first = candidate.supporting().stream()
                 .min(Comparator.comparing(SignalFact::startsAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .orElseThrow();
@@ -153,16 +179,12 @@ public class DeterministicReasoner {
         return missing;
     }
 
-    private static String serviceOf(SignalFact signal) {
-        return signal.service() == null ? UNKNOWN_SERVICE : signal.service();
-    }
-
     private static SignalFact withService(SignalFact signal, String service) {
         return new SignalFact(signal.id(), signal.alertname(), service, signal.severity(), signal.status(),
                 signal.startsAt(), signal.labels(), signal.annotations());
     }
 
-    private record Unranked(String service, String suspect, Category category, List<SignalFact> supporting,
-            List<Factor> factors, double confidence, List<Reasoning.Evidence> evidence) {
+    private record Unranked(CandidateDraft draft, String suspect, List<Factor> factors, double confidence,
+            List<Reasoning.Evidence> evidence) {
     }
 }

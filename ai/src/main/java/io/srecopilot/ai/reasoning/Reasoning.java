@@ -11,16 +11,17 @@ import java.util.UUID;
 /**
  * What a reasoner concluded: ranked hypotheses, ranked services, and what it could not see.
  * {@code inconclusiveBecause} says which rule made it inconclusive; null when it is not.
+ * {@code droppedProposals} says which proposed hypotheses were left out, and why.
  */
 public record Reasoning(String reasoner, List<RankedHypothesis> hypotheses, List<RankedService> rankedServices,
-        String inconclusiveBecause, List<MissingData> missingData) {
+        String inconclusiveBecause, List<MissingData> missingData, List<String> droppedProposals) {
 
     public boolean inconclusive() {
         return inconclusiveBecause != null;
     }
 
     public record RankedHypothesis(int rank, String claim, String description, String suspectService, Category category,
-            double confidence, List<Factor> confidenceBreakdown, List<Evidence> evidence) {
+            double confidence, List<Factor> confidenceBreakdown, List<Evidence> evidence, String proposedBy) {
     }
 
     /**

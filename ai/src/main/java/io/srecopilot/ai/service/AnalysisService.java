@@ -1,5 +1,6 @@
 package io.srecopilot.ai.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ai.Analysis;
@@ -11,6 +12,8 @@ import io.srecopilot.ai.IncidentContext;
 import io.srecopilot.ai.context.OperationalContext;
 import io.srecopilot.ai.context.OperationalContextFetcher;
 import io.srecopilot.ai.events.IncidentCreated;
+import io.srecopilot.ai.llm.LlmCandidates;
+import io.srecopilot.ai.llm.LlmRequestScope;
 import io.srecopilot.ai.policy.PolicyEvaluator;
 import io.srecopilot.ai.reasoning.DeterministicReasoner;
 import io.srecopilot.ai.reasoning.IncidentFacts;
@@ -29,6 +32,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Keeps incidents' context and runs the reasoner over it, on announcement or on request, with the
@@ -46,10 +50,14 @@ public class AnalysisService {
     private final OperationalContextFetcher operations;
     private final PolicyEvaluator policies;
     private final ProjectMemories memories;
+    private final LlmCandidates llm;
+    private final AnalysisLock lock;
 
     public AnalysisService(DeterministicReasoner reasoner, AnalysisRepository analyses, AnalysisEvents events,
             EventCodec codec, OperationalContextFetcher operations, PolicyEvaluator policies,
-            ProjectMemories memories) {
+            ProjectMemories memories, LlmCandidates llm, AnalysisLock lock) {
+        this.llm = llm;
+        this.lock = lock;
         this.policies = policies;
         this.memories = memories;
         this.reasoner = reasoner;
@@ -59,21 +67,32 @@ public class AnalysisService {
         this.operations = operations;
     }
 
-    /** Stores the announced incident's context and analyses it; joins the consumer's transaction. */
+    /**
+     * Stores the announced incident's context and analyses it; joins the consumer's transaction.
+     * Emits null when an analysis of the incident is already running (it covers this one).
+     */
     @WithTransaction
     public Uni<AnalysisView> analyseNewIncident(EventEnvelope event) {
         IncidentCreated created = codec.fromData(event.data(), IncidentCreated.class);
         return IncidentContext.<IncidentContext>findById(created.incident().id())
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
                         : newContext(event, created).persist().map(IncidentContext.class::cast))
-                .chain(context -> run(context, AI));
+                .chain(context -> locked(context.incidentId, () -> run(context, AI)));
     }
 
-    @WithTransaction
+    /** Runs the analysis again; 409 while another analysis of the incident is running. */
     public Uni<AnalysisView> rerun(Caller caller, UUID incidentId) {
-        return analyses.contextFor(caller.tenantId(), caller.projectId(), incidentId)
+        return Panache.withSession(() -> analyses.contextFor(caller.tenantId(), caller.projectId(), incidentId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("incident", incidentId))
-                .chain(context -> run(context, caller.actor()));
+                .chain(context -> locked(incidentId, () -> Panache.withTransaction(() -> run(context, caller.actor()))))
+                .onItem().ifNull().failWith(() -> ProblemException.conflict(
+                        "an analysis of this incident is already running; its result will replace the current one"));
+    }
+
+    /** Runs {@code analysis} holding the incident's lock; emits null without running when it is held. */
+    private Uni<AnalysisView> locked(UUID incidentId, Supplier<Uni<AnalysisView>> analysis) {
+        return lock.acquire(incidentId).chain(token -> token == null ? Uni.createFrom().<AnalysisView>nullItem()
+                : analysis.get().eventually(() -> lock.release(incidentId, token)));
     }
 
     public Uni<AnalysisView> latest(Caller caller, UUID incidentId) {
@@ -93,8 +112,11 @@ public class AnalysisService {
                                 + memory.verdicts().size() + " kind(s) of hypothesis judged")))
                 .chain(memory -> steps.run("context", () -> operations(context, facts.startedAt()),
                         AnalysisService::contextOutcome)
-                        .chain(operations -> steps.run("reasoning",
-                                () -> Uni.createFrom().item(() -> reasoner.reason(facts.with(operations).with(memory))),
+                        .map(operations -> facts.with(operations).with(memory)))
+                .chain(known -> steps.run("llm", () -> llm.propose(scopeOf(analysis), known, reasoner.evidence(known)),
+                        proposal -> new Outcome(proposal.status(), proposal.detail()))
+                        .chain(proposal -> steps.run("reasoning",
+                                () -> Uni.createFrom().item(() -> reasoner.reason(known, proposal.proposals())),
                                 AnalysisService::reasoningOutcome)))
                 .chain(reasoning -> complete(analysis, snapshot, reasoning, steps, actor));
     }
@@ -108,6 +130,7 @@ public class AnalysisService {
                         decisions -> Outcome.completed(decisions.size() + " decision(s)")))
                 .chain(() -> {
                     analysis.status = Analysis.COMPLETED;
+                    analysis.reasoner = reasoning.reasoner();
                     analysis.inconclusive = reasoning.inconclusive();
                     analysis.findings = new Findings(codec.toData(reasoning.missingData()),
                             codec.toData(reasoning.rankedServices()), codec.toData(steps.all()));
@@ -131,7 +154,13 @@ public class AnalysisService {
     private static Outcome reasoningOutcome(Reasoning reasoning) {
         return Outcome.completed(reasoning.hypotheses().size() + " hypothesis(es)" + (reasoning.hypotheses().isEmpty()
                 ? "" : ", the first at " + reasoning.hypotheses().get(0).confidence())
+                + (reasoning.droppedProposals().isEmpty() ? ""
+                        : "; proposals dropped: " + String.join("; ", reasoning.droppedProposals()))
                 + (reasoning.inconclusive() ? "; inconclusive: " + reasoning.inconclusiveBecause() : ""));
+    }
+
+    private static LlmRequestScope scopeOf(Analysis analysis) {
+        return new LlmRequestScope(analysis.tenantId, analysis.projectId, analysis.incidentId, analysis.id);
     }
 
     /** Null when the incident has no start to look around. */
@@ -163,6 +192,7 @@ public class AnalysisService {
         hypothesis.suspectService = ranked.suspectService();
         hypothesis.category = ranked.category().value();
         hypothesis.confidence = BigDecimal.valueOf(ranked.confidence());
+        hypothesis.proposedBy = ranked.proposedBy();
         hypothesis.explanation = new Explanation(codec.toData(ranked.confidenceBreakdown()),
                 codec.toData(ranked.evidence()));
         return hypothesis;
