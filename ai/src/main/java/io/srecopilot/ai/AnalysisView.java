@@ -12,13 +12,14 @@ public record AnalysisView(UUID id, UUID incidentId, String status, String reaso
         Instant startedAt, Instant completedAt) {
 
     public record HypothesisView(UUID id, int rank, String claim, String description, String suspectService,
-            String category, BigDecimal confidence, JsonNode confidenceBreakdown, JsonNode evidence, String proposedBy) {
+            String category, BigDecimal confidence, JsonNode confidenceBreakdown, JsonNode evidence, String proposedBy,
+            JsonNode recommendedRunbooks) {
 
         static HypothesisView of(Hypothesis hypothesis) {
             return new HypothesisView(hypothesis.id, hypothesis.rank, hypothesis.claim, hypothesis.description,
                     hypothesis.suspectService, hypothesis.category, hypothesis.confidence,
                     hypothesis.explanation.confidenceBreakdown(), hypothesis.explanation.evidence(),
-                    hypothesis.proposedBy);
+                    hypothesis.proposedBy, hypothesis.explanation.runbooks());
         }
     }
 

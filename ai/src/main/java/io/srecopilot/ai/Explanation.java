@@ -2,6 +2,13 @@ package io.srecopilot.ai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Why a hypothesis has its confidence, stored as one JSON document: the factors and the evidence. */
-public record Explanation(JsonNode confidenceBreakdown, JsonNode evidence) {
+/**
+ * Why a hypothesis has its confidence, and what to do about it, stored as one JSON document: the
+ * factors, the evidence and the recommended runbooks (null in analyses made before runbooks).
+ */
+public record Explanation(JsonNode confidenceBreakdown, JsonNode evidence, JsonNode runbooks) {
+
+    public Explanation withRunbooks(JsonNode recommended) {
+        return new Explanation(confidenceBreakdown, evidence, recommended);
+    }
 }

@@ -37,7 +37,7 @@ class AiServiceTest extends ServiceContractTest {
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
     AiServiceTest() {
-        super("/api/v1/ai", "1", "2", "3", "4", "5");
+        super("/api/v1/ai", "1", "2", "3", "4", "5", "6");
     }
 
     @Test
@@ -65,8 +65,9 @@ class AiServiceTest extends ServiceContractTest {
                 // Tests run without auth or ingest: the analysis goes on from alerts and says why.
                 .body("missingData[0].reason", equalTo("auth did not issue ai's service token, so ingest was not asked"))
                 // Each step of the run, how it went and how long it took.
-                .body("steps.name", contains("memory", "context", "llm", "reasoning", "policies"))
-                .body("steps.status", contains("completed", "unavailable", "completed", "completed", "completed"))
+                .body("steps.name", contains("memory", "context", "llm", "reasoning", "policies", "recommendations"))
+                .body("steps.status", contains("completed", "unavailable", "completed", "completed", "completed",
+                        "completed"))
                 .body("steps[1].detail", equalTo("auth did not issue ai's service token, so ingest was not asked"))
                 // Tests talk to a local Azure OpenAI stand-in, which proposes nothing unless asked to.
                 .body("steps[2].detail", equalTo("0 proposal(s) in 100+10 tokens"))

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The words of a text that say what it is about, for comparing incidents by what they say. */
-final class Words {
+public final class Words {
 
     private static final Set<String> STOP = Set.of("the", "a", "an", "is", "are", "was", "were", "and", "or", "of",
             "to", "in", "on", "at", "for", "by", "with", "from", "it", "its", "this", "that", "be", "been", "as",
@@ -19,7 +19,7 @@ final class Words {
     private Words() {
     }
 
-    static List<String> of(String... texts) {
+    public static List<String> of(String... texts) {
         Set<String> words = new TreeSet<>();
         for (String text : texts) {
             if (text == null) {
@@ -30,6 +30,16 @@ final class Words {
                     .limit(MAX_WORDS).forEach(words::add);
         }
         return List.copyOf(words);
+    }
+
+    /** Shared words over the words of the shorter text: how much of the short one the long one covers. */
+    public static double overlap(Collection<String> a, Collection<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        Set<String> shared = new HashSet<>(a);
+        shared.retainAll(new HashSet<>(b));
+        return shared.size() / (double) Math.min(new HashSet<>(a).size(), new HashSet<>(b).size());
     }
 
     /** Jaccard similarity: shared words over all words of the two; 0 when both are empty. */

@@ -52,10 +52,12 @@ public class AnalysisService {
     private final ProjectMemories memories;
     private final LlmCandidates llm;
     private final AnalysisLock lock;
+    private final RunbookRecommendations recommendations;
 
     public AnalysisService(DeterministicReasoner reasoner, AnalysisRepository analyses, AnalysisEvents events,
             EventCodec codec, OperationalContextFetcher operations, PolicyEvaluator policies,
-            ProjectMemories memories, LlmCandidates llm, AnalysisLock lock) {
+            ProjectMemories memories, LlmCandidates llm, AnalysisLock lock, RunbookRecommendations recommendations) {
+        this.recommendations = recommendations;
         this.llm = llm;
         this.lock = lock;
         this.policies = policies;
@@ -128,6 +130,8 @@ public class AnalysisService {
                 .chain(() -> steps.run("policies", () -> policies.decide(analysis.tenantId, analysis.projectId,
                         analysis.incidentId, analysis.id, AnalysisPolicyFacts.of(snapshot, reasoning)),
                         decisions -> Outcome.completed(decisions.size() + " decision(s)")))
+                .chain(() -> steps.run("recommendations", () -> recommendations.recommend(analysis, hypotheses,
+                        reasoning, snapshot), count -> Outcome.completed(count + " runbook recommendation(s)")))
                 .chain(() -> {
                     analysis.status = Analysis.COMPLETED;
                     analysis.reasoner = reasoning.reasoner();
@@ -194,7 +198,7 @@ public class AnalysisService {
         hypothesis.confidence = BigDecimal.valueOf(ranked.confidence());
         hypothesis.proposedBy = ranked.proposedBy();
         hypothesis.explanation = new Explanation(codec.toData(ranked.confidenceBreakdown()),
-                codec.toData(ranked.evidence()));
+                codec.toData(ranked.evidence()), null);
         return hypothesis;
     }
 
