@@ -11,16 +11,11 @@ import java.util.stream.Collectors;
 
 /**
  * The confidence of a hypothesis: a weighted sum of five factors that each explain themselves —
- * signal strength 0.25, temporal correlation 0.20, precedent frequency 0.20, evidence quality 0.20,
- * human validation 0.15. Same inputs, same score; the weights add up to 1.
+ * signal strength, temporal correlation, precedent frequency, evidence quality and human
+ * validation, weighted as the project set ({@link ConfidenceWeights}, 0.25/0.20/0.20/0.20/0.15 by
+ * default). Same inputs, same score; the weights add up to 1.
  */
 final class ConfidenceModel {
-
-    static final double SIGNAL_STRENGTH = 0.25;
-    static final double TEMPORAL_CORRELATION = 0.20;
-    static final double PRECEDENT_FREQUENCY = 0.20;
-    static final double EVIDENCE_QUALITY = 0.20;
-    static final double HUMAN_VALIDATION = 0.15;
 
     /** Alerts that make corroboration complete; fewer count proportionally. */
     private static final int CORROBORATING_SIGNALS = 3;
@@ -33,9 +28,12 @@ final class ConfidenceModel {
     private ConfidenceModel() {
     }
 
-    static List<Factor> factors(CandidateEvidence evidence) {
-        return List.of(signalStrength(evidence), temporalCorrelation(evidence), precedentFrequency(evidence),
-                evidenceQuality(evidence), humanValidation(evidence));
+    static List<Factor> factors(CandidateEvidence evidence, ConfidenceWeights weights) {
+        return List.of(signalStrength(evidence, weights.signalStrength()),
+                temporalCorrelation(evidence, weights.temporalCorrelation()),
+                precedentFrequency(evidence, weights.precedentFrequency()),
+                evidenceQuality(evidence, weights.evidenceQuality()),
+                humanValidation(evidence, weights.humanValidation()));
     }
 
     static double confidence(List<Factor> factors) {
@@ -44,7 +42,7 @@ final class ConfidenceModel {
     }
 
     /** The louder of the worst supporting alert's severity and the service's metric departure. */
-    private static Factor signalStrength(CandidateEvidence evidence) {
+    private static Factor signalStrength(CandidateEvidence evidence, double weight) {
         Severity worst = evidence.supporting().stream().map(SignalFact::severity).min(Comparator.naturalOrder())
                 .orElse(Severity.INFO);
         String reason = "worst supporting alert is " + worst.value();
@@ -55,14 +53,14 @@ final class ConfidenceModel {
             reason += String.format(Locale.ROOT, "; %s departed %.1f robust σ", evidence.suspicion().metric(),
                     evidence.suspicion().strength());
         }
-        return new Factor("signal_strength", score, SIGNAL_STRENGTH, reason);
+        return new Factor("signal_strength", score, weight, reason);
     }
 
     /** Causes come first: the service's metrics departing before others', else its alerts firing first. */
-    private static Factor temporalCorrelation(CandidateEvidence evidence) {
+    private static Factor temporalCorrelation(CandidateEvidence evidence, double weight) {
         if (evidence.metricsDeparted()) {
             long lag = evidence.suspicion().lagSeconds();
-            return new Factor("temporal_correlation", 0.5 + 0.5 / (1 + lag / LAG_HALF_SECONDS), TEMPORAL_CORRELATION,
+            return new Factor("temporal_correlation", 0.5 + 0.5 / (1 + lag / LAG_HALF_SECONDS), weight,
                     lag == 0 ? "its metrics departed first of all services"
                             : String.format(Locale.ROOT, "its metrics departed %.1f min after the first service's",
                                     lag / 60.0));
@@ -70,27 +68,27 @@ final class ConfidenceModel {
         Instant earliest = evidence.supporting().stream().map(SignalFact::startsAt).min(Comparator.naturalOrder())
                 .orElse(evidence.firstOnset());
         double minutesLate = Math.max(0, Duration.between(evidence.firstOnset(), earliest).toSeconds() / 60.0);
-        return new Factor("temporal_correlation", 1.0 / (1.0 + minutesLate / ONSET_HALF_MINUTES), TEMPORAL_CORRELATION,
+        return new Factor("temporal_correlation", 1.0 / (1.0 + minutesLate / ONSET_HALF_MINUTES), weight,
                 minutesLate == 0 ? "its alerts fired first"
                         : String.format(Locale.ROOT, "its alerts fired %.1f min after the first alert", minutesLate));
     }
 
     /** Learned incidents like this one: each adds what the others leave unexplained. */
-    private static Factor precedentFrequency(CandidateEvidence evidence) {
+    private static Factor precedentFrequency(CandidateEvidence evidence, double weight) {
         if (evidence.precedents().isEmpty()) {
-            return new Factor("precedent_frequency", 0, PRECEDENT_FREQUENCY, "no learned incident like this one");
+            return new Factor("precedent_frequency", 0, weight, "no learned incident like this one");
         }
         double unexplained = 1;
         for (PrecedentMatch match : evidence.precedents()) {
             unexplained *= 1 - match.similarity();
         }
-        return new Factor("precedent_frequency", 1 - unexplained, PRECEDENT_FREQUENCY, "like " + evidence.precedents()
+        return new Factor("precedent_frequency", 1 - unexplained, weight, "like " + evidence.precedents()
                 .stream().map(match -> String.format(Locale.ROOT, "%s (%.2f)", match.reference(), match.similarity()))
                 .collect(Collectors.joining(", ")));
     }
 
     /** Four checks, equally weighted: corroboration, specificity, focus, and a metric that agrees. */
-    private static Factor evidenceQuality(CandidateEvidence evidence) {
+    private static Factor evidenceQuality(CandidateEvidence evidence, double weight) {
         long onService = evidence.all().stream().filter(signal -> sameService(signal, evidence.supporting().get(0)))
                 .count();
         double corroboration = Math.min(1.0, evidence.supporting().size() / (double) CORROBORATING_SIGNALS);
@@ -103,18 +101,18 @@ final class ConfidenceModel {
                 + "; " + onService + " of " + evidence.all().size() + " alerts are on this service; "
                 + (evidence.metricsDeparted() ? "a metric of the service departed too"
                         : "no metric of the service departed");
-        return new Factor("evidence_quality", (corroboration + specificity + focus + metric) / 4, EVIDENCE_QUALITY,
+        return new Factor("evidence_quality", (corroboration + specificity + focus + metric) / 4, weight,
                 reason);
     }
 
     /** People's verdicts on this kind of hypothesis; with none, neither for nor against (0.5). */
-    private static Factor humanValidation(CandidateEvidence evidence) {
+    private static Factor humanValidation(CandidateEvidence evidence, double weight) {
         Verdicts verdicts = evidence.verdicts();
         if (verdicts.none()) {
-            return new Factor("human_validation", 0.5, HUMAN_VALIDATION, "no one has judged a hypothesis like this yet");
+            return new Factor("human_validation", 0.5, weight, "no one has judged a hypothesis like this yet");
         }
         double score = (verdicts.accepted() + 1.0) / (verdicts.accepted() + verdicts.rejected() + 2.0);
-        return new Factor("human_validation", score, HUMAN_VALIDATION, verdicts.accepted() + " accepted and "
+        return new Factor("human_validation", score, weight, verdicts.accepted() + " accepted and "
                 + verdicts.rejected() + " rejected hypotheses like this");
     }
 

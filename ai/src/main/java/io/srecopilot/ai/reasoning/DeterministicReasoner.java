@@ -103,7 +103,7 @@ public class DeterministicReasoner {
                     suspect, facts);
             CandidateEvidence evidence = new CandidateEvidence(draft.supporting(), signals, draft.category(), firstOnset,
                     operations.suspicionOf(suspect), precedents, facts.memory().verdictsOn(suspect, draft.category()));
-            List<Factor> factors = ConfidenceModel.factors(evidence);
+            List<Factor> factors = ConfidenceModel.factors(evidence, facts.memory().weights());
             Map<String, Reasoning.Evidence> cited = new LinkedHashMap<>();
             Stream.of(draft.supporting().stream().map(Reasoning.Evidence::of), draft.cited().stream(),
                     operations.evidenceFor(suspect).stream(), precedents.stream().map(Reasoning.Evidence::precedent))

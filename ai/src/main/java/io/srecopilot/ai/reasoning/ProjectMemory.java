@@ -5,16 +5,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a project has learned that analyses weigh: its learned incidents ({@code precedents}) and
- * people's verdicts on hypotheses, by kind ({@link #kind(String, String)}).
+ * What a project has learned and set that analyses weigh: its learned incidents
+ * ({@code precedents}), people's verdicts on hypotheses by kind ({@link #kind(String, String)}),
+ * and the weights of the confidence factors.
  */
-public record ProjectMemory(List<Precedent> precedents, Map<String, Verdicts> verdicts) {
+public record ProjectMemory(List<Precedent> precedents, Map<String, Verdicts> verdicts, ConfidenceWeights weights) {
 
-    public static final ProjectMemory EMPTY = new ProjectMemory(List.of(), Map.of());
+    public static final ProjectMemory EMPTY = new ProjectMemory(List.of(), Map.of(), ConfidenceWeights.DEFAULT);
 
     public ProjectMemory {
         precedents = precedents == null ? List.of() : List.copyOf(precedents);
         verdicts = verdicts == null ? Map.of() : Map.copyOf(verdicts);
+        weights = weights == null ? ConfidenceWeights.DEFAULT : weights;
+    }
+
+    public ProjectMemory(List<Precedent> precedents, Map<String, Verdicts> verdicts) {
+        this(precedents, verdicts, ConfidenceWeights.DEFAULT);
     }
 
     public static String kind(String service, String category) {

@@ -15,6 +15,7 @@ import io.srecopilot.ai.events.IncidentCreated;
 import io.srecopilot.ai.llm.LlmCandidates;
 import io.srecopilot.ai.llm.LlmRequestScope;
 import io.srecopilot.ai.policy.PolicyEvaluator;
+import io.srecopilot.ai.reasoning.ConfidenceWeights;
 import io.srecopilot.ai.reasoning.DeterministicReasoner;
 import io.srecopilot.ai.reasoning.IncidentFacts;
 import io.srecopilot.ai.reasoning.Reasoning;
@@ -111,7 +112,9 @@ public class AnalysisService {
         return analysis.persist().call(() -> events.started(analysis, actor))
                 .chain(() -> steps.run("memory", () -> memories.of(context.tenantId, context.projectId),
                         memory -> Outcome.completed(memory.precedents().size() + " learned incident(s), "
-                                + memory.verdicts().size() + " kind(s) of hypothesis judged")))
+                                + memory.verdicts().size() + " kind(s) of hypothesis judged"
+                                + (memory.weights().equals(ConfidenceWeights.DEFAULT) ? ""
+                                        : ", the project's own confidence weights"))))
                 .chain(memory -> steps.run("context", () -> operations(context, facts.startedAt()),
                         AnalysisService::contextOutcome)
                         .map(operations -> facts.with(operations).with(memory)))

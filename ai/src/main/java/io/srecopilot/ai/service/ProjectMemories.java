@@ -6,15 +6,22 @@ import io.srecopilot.ai.feedback.HypothesisFeedback;
 import io.srecopilot.ai.precedent.Precedent;
 import io.srecopilot.ai.reasoning.ProjectMemory;
 import io.srecopilot.ai.reasoning.Verdicts;
+import io.srecopilot.ai.scoring.ScoringWeightsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads what a project has learned, for an analysis: its precedents and the verdicts by kind. */
+/** Reads what a project has learned and set, for an analysis: precedents, verdicts by kind, weights. */
 @ApplicationScoped
 public class ProjectMemories {
+
+    private final ScoringWeightsService weights;
+
+    public ProjectMemories(ScoringWeightsService weights) {
+        this.weights = weights;
+    }
 
     private static final String VERDICTS = """
             select f.suspectService, f.category, f.verdict, count(f) from HypothesisFeedback f
@@ -24,7 +31,8 @@ public class ProjectMemories {
     /** Within the caller's session (the analysis's transaction). */
     public Uni<ProjectMemory> of(UUID tenantId, UUID projectId) {
         return Precedent.recentOf(tenantId, projectId).chain(precedents -> verdicts(tenantId, projectId)
-                .map(verdicts -> new ProjectMemory(precedents, verdicts)));
+                .chain(verdicts -> weights.weightsOf(tenantId, projectId)
+                        .map(set -> new ProjectMemory(precedents, verdicts, set))));
     }
 
     private static Uni<Map<String, Verdicts>> verdicts(UUID tenantId, UUID projectId) {

@@ -51,6 +51,25 @@ class DeterministicReasonerTest {
     }
 
     @Test
+    void aProjectsOwnWeightsAreWhatTheFactorsWeigh() {
+        IncidentFacts facts = incident(signal("HighErrorRate", "checkout", Severity.CRITICAL, 0));
+        ConfidenceWeights onlyStrength = new ConfidenceWeights(1, 0, 0, 0, 0);
+
+        Reasoning.RankedHypothesis top = reasoner.reason(facts.with(new ProjectMemory(List.of(), Map.of(), onlyStrength)))
+                .hypotheses().get(0);
+
+        assertEquals(1.0, top.confidence(), "a critical alert is full signal strength");
+        assertEquals(List.of(1.0, 0.0, 0.0, 0.0, 0.0), top.confidenceBreakdown().stream().map(Factor::weight).toList());
+    }
+
+    @Test
+    void weightsThatDoNotAddUpToOneAreRefused() {
+        assertNull(ConfidenceWeights.DEFAULT.problem());
+        assertTrue(new ConfidenceWeights(0.5, 0.5, 0.5, 0, 0).problem().contains("add up to 1"));
+        assertTrue(new ConfidenceWeights(1.5, -0.5, 0, 0, 0).problem().contains("between 0 and 1"));
+    }
+
+    @Test
     void givesTheSameAnswerForTheSameFacts() {
         IncidentFacts facts = incident(signal("TargetDown", "api", Severity.CRITICAL, 0),
                 signal("HighLatency", "db", Severity.MEDIUM, 1));
