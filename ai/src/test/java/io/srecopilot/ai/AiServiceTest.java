@@ -37,7 +37,7 @@ class AiServiceTest extends ServiceContractTest {
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
     AiServiceTest() {
-        super("/api/v1/ai", "1", "2", "3", "4", "5", "6", "7");
+        super("/api/v1/ai", "1", "2", "3", "4", "5", "6", "7", "8");
     }
 
     @Test
@@ -65,13 +65,14 @@ class AiServiceTest extends ServiceContractTest {
                 // Tests run without auth or ingest: the analysis goes on from alerts and says why.
                 .body("missingData[0].reason", equalTo("auth did not issue ai's service token, so ingest was not asked"))
                 // Each step of the run, how it went and how long it took.
-                .body("steps.name", contains("memory", "context", "llm", "reasoning", "policies", "recommendations"))
+                .body("steps.name", contains("memory", "context", "snapshot", "llm", "reasoning", "policies",
+                        "recommendations"))
                 .body("steps.status", contains("completed", "unavailable", "completed", "completed", "completed",
-                        "completed"))
+                        "completed", "completed"))
                 .body("steps[1].detail", equalTo("auth did not issue ai's service token, so ingest was not asked"))
                 // Tests talk to a local Azure OpenAI stand-in, which proposes nothing unless asked to.
-                .body("steps[2].detail", equalTo("0 proposal(s) in 100+10 tokens"))
-                .body("steps[3].detail", equalTo("2 hypothesis(es), the first at 0.642"))
+                .body("steps[3].detail", equalTo("0 proposal(s) in 100+10 tokens"))
+                .body("steps[4].detail", equalTo("2 hypothesis(es), the first at 0.642"))
                 .body("steps[0].durationMs", notNullValue())
                 .body("rankedServices[0].service", equalTo("checkout"))
                 .body("hypotheses[0].rank", equalTo(1))

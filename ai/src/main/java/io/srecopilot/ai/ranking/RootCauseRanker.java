@@ -66,6 +66,25 @@ public final class RootCauseRanker {
                 worst.metric(), onset, lagSeconds, change);
     }
 
+    /** Each series' baseline and departure as {@link #rank} judges them, for the analysis' record. */
+    public List<SeriesSummary> summaries(Instant incidentStart, List<MetricSeries> series) {
+        double windowStart = incidentStart.minus(LOOKBACK).getEpochSecond();
+        return series.stream().map(one -> {
+            SeriesAnomaly judged = SeriesAnomaly.judge(one, windowStart, THRESHOLD);
+            RobustBaseline baseline = judged == null ? null : judged.baseline();
+            return new SeriesSummary(one.service(), one.metric(), one.points().size(),
+                    baseline == null ? null : round(baseline.expected(windowStart)),
+                    baseline == null ? null : round(baseline.scale()),
+                    judged == null ? null : round(judged.strength()),
+                    judged == null || judged.onsetEpochSeconds() == null ? null
+                            : Instant.ofEpochSecond(judged.onsetEpochSeconds().longValue()));
+        }).toList();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
     /** The latest change of the service in the window before {@code moment} (or just after it, clocks differ). */
     public static Optional<ServiceChange> changeBefore(String service, Instant moment, List<ServiceChange> changes) {
         Instant earliest = moment.minus(CHANGE_WINDOW);

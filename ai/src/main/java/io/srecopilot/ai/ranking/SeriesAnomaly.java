@@ -10,7 +10,7 @@ import java.util.List;
  * two stray spikes cannot make a series look anomalous; {@code onset} is the first of
  * {@value #PERSISTENCE} consecutive points at or past the threshold, or null when there are none.
  */
-public record SeriesAnomaly(MetricSeries series, double strength, Double onsetEpochSeconds) {
+public record SeriesAnomaly(MetricSeries series, double strength, Double onsetEpochSeconds, RobustBaseline baseline) {
 
     /** Points a departure must last before it counts. */
     static final int PERSISTENCE = 3;
@@ -30,7 +30,7 @@ public record SeriesAnomaly(MetricSeries series, double strength, Double onsetEp
         double[] ascending = scores.clone();
         Arrays.sort(ascending);
         double strength = ascending[ascending.length - PERSISTENCE];
-        return new SeriesAnomaly(series, strength, onset(window, scores, threshold));
+        return new SeriesAnomaly(series, strength, onset(window, scores, threshold), baseline);
     }
 
     private static Double onset(List<double[]> window, double[] scores, double threshold) {

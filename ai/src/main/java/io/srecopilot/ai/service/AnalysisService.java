@@ -17,11 +17,13 @@ import io.srecopilot.ai.llm.LlmRequestScope;
 import io.srecopilot.ai.policy.PolicyEvaluator;
 import io.srecopilot.ai.reasoning.ConfidenceWeights;
 import io.srecopilot.ai.reasoning.DeterministicReasoner;
+import io.srecopilot.ai.reasoning.EvidencePool;
 import io.srecopilot.ai.reasoning.IncidentFacts;
 import io.srecopilot.ai.reasoning.Reasoning;
 import io.srecopilot.ai.reasoning.SignalFact;
 import io.srecopilot.ai.repository.AnalysisRepository;
 import io.srecopilot.ai.service.AnalysisSteps.Outcome;
+import io.srecopilot.ai.snapshot.SnapshotService;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
@@ -54,10 +56,13 @@ public class AnalysisService {
     private final LlmCandidates llm;
     private final AnalysisLock lock;
     private final RunbookRecommendations recommendations;
+    private final SnapshotService snapshots;
 
     public AnalysisService(DeterministicReasoner reasoner, AnalysisRepository analyses, AnalysisEvents events,
             EventCodec codec, OperationalContextFetcher operations, PolicyEvaluator policies,
-            ProjectMemories memories, LlmCandidates llm, AnalysisLock lock, RunbookRecommendations recommendations) {
+            ProjectMemories memories, LlmCandidates llm, AnalysisLock lock, RunbookRecommendations recommendations,
+            SnapshotService snapshots) {
+        this.snapshots = snapshots;
         this.recommendations = recommendations;
         this.llm = llm;
         this.lock = lock;
@@ -106,8 +111,8 @@ public class AnalysisService {
 
     private Uni<AnalysisView> run(IncidentContext context, Actor actor) {
         Analysis analysis = Analysis.start(context, DeterministicReasoner.NAME, codec.toData(List.of()));
-        IncidentCreated snapshot = codec.fromData(context.snapshot, IncidentCreated.class);
-        IncidentFacts facts = facts(snapshot);
+        IncidentCreated announced = codec.fromData(context.snapshot, IncidentCreated.class);
+        IncidentFacts facts = facts(announced);
         AnalysisSteps steps = new AnalysisSteps();
         return analysis.persist().call(() -> events.started(analysis, actor))
                 .chain(() -> steps.run("memory", () -> memories.of(context.tenantId, context.projectId),
@@ -118,23 +123,28 @@ public class AnalysisService {
                 .chain(memory -> steps.run("context", () -> operations(context, facts.startedAt()),
                         AnalysisService::contextOutcome)
                         .map(operations -> facts.with(operations).with(memory)))
-                .chain(known -> steps.run("llm", () -> llm.propose(scopeOf(analysis), known, reasoner.evidence(known)),
-                        proposal -> new Outcome(proposal.status(), proposal.detail()))
-                        .chain(proposal -> steps.run("reasoning",
-                                () -> Uni.createFrom().item(() -> reasoner.reason(known, proposal.proposals())),
-                                AnalysisService::reasoningOutcome)))
-                .chain(reasoning -> complete(analysis, snapshot, reasoning, steps, actor));
+                .chain(known -> {
+                    EvidencePool pool = reasoner.evidence(known);
+                    return steps.run("snapshot", () -> snapshots.take(analysis, announced, known, pool),
+                            sha256 -> Outcome.completed("sha256 " + sha256))
+                            .chain(() -> steps.run("llm", () -> llm.propose(scopeOf(analysis), known, pool),
+                                    proposal -> new Outcome(proposal.status(), proposal.detail())))
+                            .chain(proposal -> steps.run("reasoning",
+                                    () -> Uni.createFrom().item(() -> reasoner.reason(known, proposal.proposals())),
+                                    AnalysisService::reasoningOutcome));
+                })
+                .chain(reasoning -> complete(analysis, announced, reasoning, steps, actor));
     }
 
-    private Uni<AnalysisView> complete(Analysis analysis, IncidentCreated snapshot, Reasoning reasoning,
+    private Uni<AnalysisView> complete(Analysis analysis, IncidentCreated announced, Reasoning reasoning,
             AnalysisSteps steps, Actor actor) {
         List<Hypothesis> hypotheses = reasoning.hypotheses().stream().map(ranked -> hypothesis(analysis, ranked)).toList();
         return Hypothesis.persist(hypotheses)
                 .chain(() -> steps.run("policies", () -> policies.decide(analysis.tenantId, analysis.projectId,
-                        analysis.incidentId, analysis.id, AnalysisPolicyFacts.of(snapshot, reasoning)),
+                        analysis.incidentId, analysis.id, AnalysisPolicyFacts.of(announced, reasoning)),
                         decisions -> Outcome.completed(decisions.size() + " decision(s)")))
                 .chain(() -> steps.run("recommendations", () -> recommendations.recommend(analysis, hypotheses,
-                        reasoning, snapshot), count -> Outcome.completed(count + " runbook recommendation(s)")))
+                        reasoning, announced), count -> Outcome.completed(count + " runbook recommendation(s)")))
                 .chain(() -> {
                     analysis.status = Analysis.COMPLETED;
                     analysis.reasoner = reasoning.reasoner();
@@ -176,9 +186,9 @@ public class AnalysisService {
                 : operations.around(context.tenantId, context.projectId, startedAt, Timestamps.now());
     }
 
-    private static IncidentFacts facts(IncidentCreated snapshot) {
-        IncidentCreated.Incident incident = snapshot.incident();
-        List<SignalFact> signals = snapshot.signals().stream()
+    private static IncidentFacts facts(IncidentCreated announced) {
+        IncidentCreated.Incident incident = announced.incident();
+        List<SignalFact> signals = announced.signals().stream()
                 .map(signal -> new SignalFact(signal.id(), signal.alertname(), signal.service(), signal.severity(),
                         signal.status(), signal.startsAt(), signal.labels(), signal.annotations()))
                 .toList();
