@@ -12,6 +12,7 @@ import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +51,41 @@ class DecisionsOnTheTimelineTest {
         TestStream.append(decision(id, "ACKNOWLEDGED", "shadow"));
         await().atMost(IncidentsServiceTest.WAIT).untilAsserted(() -> api.timeline(id).body("items.kind", hasItem("policy")));
         api.get(id).body("state", equalTo("DETECTED"));
+    }
+
+    @Test
+    void anEnforcedSeverityDecisionChangesTheSeverityOnceAndAnnouncesIt() {
+        String id = api.declare("Checkout 500s");
+        TestStream.append(action(id, Map.of("action", "set_severity", "severity", "critical")));
+        await().atMost(IncidentsServiceTest.WAIT).untilAsserted(() -> api.get(id).body("severity", equalTo("critical")));
+        api.timeline(id).body("items.find { it.kind == 'updated' }.actor.id", equalTo("policy:auto-acknowledge"))
+                .body("items.find { it.kind == 'policy' }.message", equalTo("Policy auto-acknowledge applied: severity critical"));
+        await().atMost(IncidentsServiceTest.WAIT).until(() -> TestStream.published(engineer.tenantId().toString(),
+                "incident.updated").stream().anyMatch(event -> event.data().path("changes").has("severity")));
+
+        TestStream.append(action(id, Map.of("action", "set_severity", "severity", "critical")));
+        await().atMost(IncidentsServiceTest.WAIT).untilAsserted(() -> api.timeline(id).body("items.findAll { it.kind == "
+                + "'policy' }.message", hasItem("Policy auto-acknowledge decided severity critical, not applied: INC-1 is "
+                        + "critical already")));
+    }
+
+    @Test
+    void aRequestForHumanReviewIsPutOnTheTimeline() {
+        String id = api.declare("Checkout 500s");
+        TestStream.append(action(id, Map.of("action", "request_human_review")));
+        await().atMost(IncidentsServiceTest.WAIT).untilAsserted(() -> api.timeline(id).body(
+                "items.find { it.kind == 'policy' }.message",
+                equalTo("Policy auto-acknowledge asks for a human review: confidence 0.91 with a precedent")));
+        api.get(id).body("state", equalTo("DETECTED"));
+    }
+
+    private EventEnvelope action(String incidentId, Map<String, Object> action) {
+        Map<String, Object> data = new HashMap<>(Map.of("policyId", UUID.randomUUID().toString(),
+                "policyName", "auto-acknowledge", "incidentId", incidentId, "mode", "enforce",
+                "reason", "confidence 0.91 with a precedent", "confidence", 0.91));
+        data.putAll(action);
+        return EventEnvelope.create("policy.decided", engineer.tenantId(), engineer.projectId(), Actor.system("ai"),
+                new ResourceRef("incident", incidentId), MAPPER.valueToTree(data));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.srecopilot.incidents.events;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.incidents.Incident;
@@ -7,6 +8,8 @@ import io.srecopilot.incidents.IncidentState;
 import io.srecopilot.incidents.TimelineEntry;
 import io.srecopilot.incidents.repository.IncidentRepository;
 import io.srecopilot.incidents.service.IncidentLifecycle;
+import io.srecopilot.incidents.service.IncidentPatch;
+import io.srecopilot.incidents.service.IncidentService;
 import io.srecopilot.incidents.service.SystemActors;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
@@ -16,9 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Applies policies' decisions (e.g. auto-acknowledge) as transitions by the policy's system
- * actor. Every decision is on the timeline: applied, shadowed, or not applicable because the
- * incident had moved on meanwhile.
+ * Applies policies' decisions by the policy's system actor: transitions (auto-acknowledge, mark
+ * inconclusive), a new severity, a notification to a named channel, a request for human review.
+ * Every decision is on the timeline: applied, shadowed, or not applicable (the incident had moved
+ * on, already had that severity, or the channel does not exist).
  */
 @ApplicationScoped
 public class PolicyDecisionApplier implements EventHandler {
@@ -28,11 +32,16 @@ public class PolicyDecisionApplier implements EventHandler {
     private final IncidentRepository incidents;
     private final IncidentLifecycle lifecycle;
     private final EventCodec codec;
+    private final IncidentService service;
+    private final PolicyNotifier notifier;
 
-    public PolicyDecisionApplier(IncidentRepository incidents, IncidentLifecycle lifecycle, EventCodec codec) {
+    public PolicyDecisionApplier(IncidentRepository incidents, IncidentLifecycle lifecycle, EventCodec codec,
+            IncidentService service, PolicyNotifier notifier) {
         this.incidents = incidents;
         this.lifecycle = lifecycle;
         this.codec = codec;
+        this.service = service;
+        this.notifier = notifier;
     }
 
     @Override
@@ -49,16 +58,30 @@ public class PolicyDecisionApplier implements EventHandler {
                         decision.incidentId(), event.projectId());
                 return Uni.createFrom().voidItem();
             }
-            return apply(incident, decision);
+            return apply(event, incident, decision);
         });
     }
 
-    private Uni<Void> apply(Incident incident, PolicyDecision decision) {
+    private Uni<Void> apply(EventEnvelope event, Incident incident, PolicyDecision decision) {
         Actor policy = SystemActors.policy(decision.policyName());
         ObjectNode data = (ObjectNode) codec.toData(decision);
-        if (decision.targetState() == null || decision.isShadow()) {
+        if (decision.isShadow()) {
             return record(incident, policy, "Policy " + decision.policyName() + " would " + decision.action()
-                    + (decision.isShadow() ? " (shadow mode, not applied)" : ""), data.put("applied", false));
+                    + " (shadow mode, not applied)", data.put("applied", false));
+        }
+        if (PolicyDecision.SET_SEVERITY.equals(decision.action())) {
+            return setSeverity(incident, decision, policy, data);
+        }
+        if (PolicyDecision.NOTIFY.equals(decision.action())) {
+            return notifier.notify(event, incident, decision).chain(channel -> record(incident, policy, channel == null
+                    ? "Policy " + decision.policyName() + " decided to notify " + decision.channel()
+                            + ", not applied: the project has no enabled channel by that id or name"
+                    : "Policy " + decision.policyName() + " notified " + channel, data.put("applied", channel != null)));
+        }
+        if (decision.targetState() == null) {
+            // request_human_review: the timeline entry is the request, for the people on the incident.
+            return record(incident, policy, "Policy " + decision.policyName() + " asks for a human review: "
+                    + decision.reason(), data.put("applied", true));
         }
         if (decision.targetState() == IncidentState.LEARNED) {
             // Learning takes a postmortem people write; no policy can stand in for it.
@@ -74,6 +97,15 @@ public class PolicyDecisionApplier implements EventHandler {
         return lifecycle.move(incident, decision.targetState(), policy, reason)
                 .chain(moved -> record(moved, policy, "Policy " + decision.policyName() + " applied: " + decision.action(),
                         data.put("applied", true)));
+    }
+
+    private Uni<Void> setSeverity(Incident incident, PolicyDecision decision, Actor policy, ObjectNode data) {
+        IncidentPatch patch = IncidentPatch.parse(JsonNodeFactory.instance.objectNode().put("severity", decision.severity()));
+        return service.change(incident, patch, policy).chain(changes -> record(incident, policy, changes.isEmpty()
+                ? "Policy " + decision.policyName() + " decided severity " + decision.severity() + ", not applied: "
+                        + incident.reference() + " is " + decision.severity() + " already"
+                : "Policy " + decision.policyName() + " applied: severity " + decision.severity(),
+                data.put("applied", !changes.isEmpty())));
     }
 
     private static Uni<Void> record(Incident incident, Actor policy, String message, ObjectNode data) {

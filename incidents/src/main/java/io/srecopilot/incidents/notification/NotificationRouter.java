@@ -54,7 +54,7 @@ public class NotificationRouter implements EventHandler {
         return payload;
     }
 
-    static NotificationDelivery delivery(NotificationChannel channel, UUID eventId, String eventType, UUID incidentId,
+    public static NotificationDelivery delivery(NotificationChannel channel, UUID eventId, String eventType, UUID incidentId,
             JsonNode payload) {
         Instant now = Timestamps.now();
         NotificationDelivery delivery = new NotificationDelivery();

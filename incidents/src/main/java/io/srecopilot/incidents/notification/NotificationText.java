@@ -47,6 +47,7 @@ final class NotificationText {
             case "incident.created" -> "opened";
             case "incident.transitioned" -> payload.path("from").asText() + " → " + payload.path("to").asText();
             case "incident.commented" -> "new comment";
+            case "policy.decided" -> "policy " + payload.path("policyName").asText() + " asks for attention";
             default -> "updated";
         };
     }

@@ -71,18 +71,26 @@ public class IncidentService {
     public Uni<IncidentView> update(Caller caller, UUID id, Long expectedVersion, IncidentPatch patch) {
         return get(caller, id).chain(incident -> {
             checkVersion(incident, expectedVersion);
-            ObjectNode changes = patch.applyTo(incident);
-            if (changes.isEmpty()) {
-                return view(incident);
-            }
-            incident.updatedAt = Timestamps.now();
-            return lifecycle.flush(incident)
-                    .call(() -> TimelineEntry.of(incident, TimelineEntry.UPDATED, caller.actor(),
-                            "Changed " + String.join(", ", (Iterable<String>) changes::fieldNames),
-                            JsonNodeFactory.instance.objectNode().set("changes", changes)).persist())
-                    .chain(() -> view(incident))
-                    .call(() -> events.updated(incident, changes, caller.actor()));
+            return change(incident, patch, caller.actor()).chain(changes -> view(incident));
         });
+    }
+
+    /**
+     * Applies a patch to an incident already loaded (joins the caller's transaction): timeline and
+     * {@code incident.updated} when something really changed. Emits {@code {field: {from, to}}}.
+     */
+    public Uni<ObjectNode> change(Incident incident, IncidentPatch patch, Actor actor) {
+        ObjectNode changes = patch.applyTo(incident);
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(changes);
+        }
+        incident.updatedAt = Timestamps.now();
+        return lifecycle.flush(incident)
+                .call(() -> TimelineEntry.of(incident, TimelineEntry.UPDATED, actor,
+                        "Changed " + String.join(", ", (Iterable<String>) changes::fieldNames),
+                        JsonNodeFactory.instance.objectNode().set("changes", changes)).persist())
+                .call(() -> events.updated(incident, changes, actor))
+                .replaceWith(changes);
     }
 
     @WithTransaction

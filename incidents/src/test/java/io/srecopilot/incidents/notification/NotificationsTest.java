@@ -11,15 +11,20 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.srecopilot.platform.events.Actor;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Channels, routing, signed webhooks with retries, Slack, e-mail, the delivery log and SSRF checks. */
@@ -185,6 +190,35 @@ class NotificationsTest {
         given().auth().oauth2(admin.token()).when().delete("/api/v1/notification-channels/" + id).then().statusCode(204);
         channel(id).statusCode(404);
         assertTrue(TestStream.published(admin.tenantId().toString(), "notification.channel_created").size() <= 1);
+    }
+
+    @Test
+    void anEnforcedNotifyDecisionSendsToTheNamedChannelOnlyAndAnUnknownChannelIsSaidSo() throws Exception {
+        try (HttpReceiver receiver = new HttpReceiver()) {
+            // The channel's routing would ignore this low incident; a policy's notify names the channel itself.
+            createChannel(Map.of("name", "db-oncall", "type", "webhook", "url", receiver.url("/page"),
+                    "routing", Map.of("minSeverity", "critical"))).statusCode(201);
+            String incidentId = declare("Orders slow", "low", "orders");
+
+            TestStream.append(notifyDecision(incidentId, "db-oncall"));
+            await().atMost(WAIT).until(() -> receiver.received().size() == 1);
+            assertTrue(receiver.received().get(0).body().contains("page-the-dba"), receiver.received().get(0).body());
+            await().atMost(WAIT).untilAsserted(() -> timeline(incidentId)
+                    .body("items.find { it.kind == 'policy' }.message", equalTo("Policy page-the-dba notified db-oncall")));
+
+            TestStream.append(notifyDecision(incidentId, "nobody"));
+            await().atMost(WAIT).untilAsserted(() -> timeline(incidentId).body("items.findAll { it.kind == 'policy' }"
+                    + ".message", hasItem("Policy page-the-dba decided to notify nobody, not applied:"
+                            + " the project has no enabled channel by that id or name")));
+        }
+    }
+
+    private EventEnvelope notifyDecision(String incidentId, String channel) {
+        Map<String, Object> data = Map.of("policyId", UUID.randomUUID().toString(), "policyName", "page-the-dba",
+                "incidentId", incidentId, "action", "notify", "mode", "enforce", "reason", "database suspected",
+                "confidence", 0.9, "channel", channel);
+        return EventEnvelope.create("policy.decided", admin.tenantId(), admin.projectId(), Actor.system("ai"),
+                new ResourceRef("incident", incidentId), new ObjectMapper().valueToTree(data));
     }
 
     private ValidatableResponse createChannel(Map<String, Object> body) {
