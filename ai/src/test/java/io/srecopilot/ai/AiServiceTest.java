@@ -37,7 +37,7 @@ class AiServiceTest extends ServiceContractTest {
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
     AiServiceTest() {
-        super("/api/v1/ai", "1", "2", "3", "4", "5", "6", "7", "8");
+        super("/api/v1/ai", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
 
     @Test

@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** What a policy decided about one analysis: one row per action, enforced or only shadowed. */
+/**
+ * What a policy decided about one analysis: one row per action, enforced or only shadowed; shadowed
+ * ones are later judged against what people did ({@link ShadowJudge}).
+ */
 @Entity
 @Table(name = "policy_decision")
 public class PolicyDecision extends PanacheEntityBase {
@@ -32,4 +35,11 @@ public class PolicyDecision extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public JsonNode facts;
     public Instant decidedAt;
+    /** The action's parameter, where it has one. */
+    public String severity;
+    public String channel;
+    /** What people did that bears on the decision, whether it agreed, and when (null until then). */
+    public String peopleDid;
+    public Boolean agreed;
+    public Instant judgedAt;
 }

@@ -85,6 +85,8 @@ public class PolicyEvaluator {
         decision.confidence = confidence(facts);
         decision.facts = codec.toData(facts);
         decision.decidedAt = Timestamps.now();
+        decision.severity = action.severity();
+        decision.channel = action.channel();
         return decision;
     }
 

@@ -1,5 +1,6 @@
 package io.srecopilot.ai.policy;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +13,9 @@ import io.srecopilot.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A project's policies: written by admins, read by anyone in the project. */
 @ApplicationScoped
@@ -29,12 +32,31 @@ public class PolicyService {
     @WithSession
     public Uni<List<PolicyView>> list(Caller caller) {
         return Policy.<Policy>find("tenantId = ?1 and projectId = ?2 order by priority, name", caller.tenantId(),
-                caller.projectId()).list().map(policies -> policies.stream().map(PolicyView::of).toList());
+                caller.projectId()).list().chain(policies -> shadowRecords(caller)
+                        .map(records -> policies.stream().map(policy -> PolicyView.of(policy, records.get(policy.id)))
+                                .toList()));
     }
 
     @WithSession
     public Uni<PolicyView> get(Caller caller, UUID id) {
-        return find(caller, id).map(PolicyView::of);
+        return find(caller, id).chain(policy -> shadowRecords(caller)
+                .map(records -> PolicyView.of(policy, records.get(policy.id))));
+    }
+
+    /** Each policy's shadowed decisions against what people did, by policy id. */
+    private static Uni<Map<UUID, ShadowRecord>> shadowRecords(Caller caller) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                select d.policyId, count(d), count(d.judgedAt), sum(case when d.agreed = true then 1 else 0 end)
+                  from PolicyDecision d where d.tenantId = :tenantId and d.projectId = :projectId and d.mode = 'shadow'
+                 group by d.policyId""", Object[].class)
+                .setParameter("tenantId", caller.tenantId()).setParameter("projectId", caller.projectId())
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (UUID) row[0],
+                        row -> ShadowRecord.of(number(row[1]), number(row[2]), number(row[3])))));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     @WithTransaction
