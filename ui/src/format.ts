@@ -15,6 +15,15 @@ export function ago(iso: string | null | undefined, now: number = Date.now()): s
   return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} d ago`
 }
 
+/** "45 s", "12 min", "3.5 h": a duration in seconds as people say it. */
+export function duration(seconds: number): string {
+  if (seconds < 60) {
+    return `${Math.round(seconds)} s`
+  }
+  const minutes = seconds / 60
+  return minutes < 90 ? `${Math.round(minutes)} min` : `${(minutes / 60).toFixed(1)} h`
+}
+
 export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`
 }

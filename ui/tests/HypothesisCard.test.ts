@@ -55,6 +55,22 @@ describe('HypothesisCard', () => {
     vi.unstubAllGlobals()
   })
 
+  it('recommends runbooks with their risk, why they fit and the MTTR seen, and says who proposed it', () => {
+    const card = mount(HypothesisCard, { props: { hypothesis: { ...hypothesis, proposedBy: 'llm', recommendedRunbooks: [
+      { runbookId: 'r1', title: 'Drain the checkout pool', riskLevel: 'high', score: 0.8,
+        reasons: ['written for checkout', 'tagged errors'], timesUsed: 3, mttrSecondsSeen: 1800 }] } } })
+    const runbook = card.find('[data-test=runbook]')
+    expect(runbook.text()).toContain('Drain the checkout pool')
+    expect(runbook.text()).toContain('high risk')
+    expect(runbook.text()).toContain('written for checkout; tagged errors')
+    expect(runbook.text()).toContain('resolved in 30 min')
+    expect(card.find('[data-test=proposed-by-llm]').exists()).toBe(true)
+  })
+
+  it('shows no runbooks section when none fits', () => {
+    expect(mount(HypothesisCard, { props: { hypothesis } }).find('[data-test=runbooks]').exists()).toBe(false)
+  })
+
   it('shows no verdict buttons to viewers', () => {
     expect(mount(HypothesisCard, { props: { hypothesis } }).find('[data-test=judge]').exists()).toBe(false)
   })

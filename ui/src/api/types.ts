@@ -77,6 +77,17 @@ export interface Evidence {
   to?: string | null
 }
 
+/** A runbook that fits a hypothesis, why, how risky it is, and what resolving took when it was followed. */
+export interface RecommendedRunbook {
+  runbookId: string
+  title: string
+  riskLevel: 'low' | 'medium' | 'high'
+  score: number
+  reasons: string[]
+  timesUsed: number
+  mttrSecondsSeen: number | null
+}
+
 export interface Hypothesis {
   id: string
   rank: number
@@ -87,6 +98,9 @@ export interface Hypothesis {
   confidence: number
   confidenceBreakdown: Factor[]
   evidence: Evidence[]
+  /** `llm` when the model proposed it; scored like the reasoner's own either way. */
+  proposedBy?: 'deterministic' | 'llm'
+  recommendedRunbooks?: RecommendedRunbook[] | null
 }
 
 export interface Analysis {
