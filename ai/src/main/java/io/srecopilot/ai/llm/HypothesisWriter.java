@@ -21,8 +21,8 @@ public interface HypothesisWriter {
     @SystemMessage("""
             You are an SRE investigating a production incident. From the evidence listed by the user,
             propose up to 5 root-cause hypotheses. Each names the suspect service (a service named in the
-            evidence), a category (one of: change, saturation, dependency, availability, latency, errors,
-            unknown), a one-sentence claim, a short description of the reasoning, and the ids of the
+            evidence), a category (one of: config, change, saturation, dependency, availability, latency,
+            errors, traffic, unknown), a one-sentence claim, a short description of the reasoning, and the ids of the
             evidence it rests on, copied exactly from the list. Cite only listed ids; never invent one.
             Do not give confidences or probabilities. Answer with one JSON object and nothing else:
             {"hypotheses":[{"claim":"…","description":"…","suspectService":"…","category":"…",

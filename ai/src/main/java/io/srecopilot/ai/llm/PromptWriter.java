@@ -19,7 +19,7 @@ import java.util.Objects;
 final class PromptWriter {
 
     /** Changes whenever the system message or this layout changes, so cached answers are not reused. */
-    static final String VERSION = "candidates-v1";
+    static final String VERSION = "candidates-v2";
     private static final int CHARS_PER_TOKEN = 4;
     /** Left for the system message and the JSON schema it states. */
     private static final int SYSTEM_TOKENS = 300;

@@ -20,6 +20,13 @@ record CandidateDraft(String service, Category category, List<SignalFact> suppor
         return new CandidateDraft(service, category, supporting, List.of(), null, null, DETERMINISTIC);
     }
 
+    /** The same cause with more evidence cited. */
+    CandidateDraft withEvidence(List<Reasoning.Evidence> more) {
+        List<Reasoning.Evidence> evidence = new ArrayList<>(cited);
+        more.stream().filter(item -> !evidence.contains(item)).forEach(evidence::add);
+        return new CandidateDraft(service, category, supporting, evidence, claim, description, proposedBy);
+    }
+
     /** The same cause, now in the proposal's words and with the evidence both found. */
     CandidateDraft adopt(CandidateDraft proposal) {
         List<SignalFact> alerts = new ArrayList<>(new LinkedHashSet<>(supporting));

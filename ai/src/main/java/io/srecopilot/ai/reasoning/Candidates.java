@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The candidate causes of one incident, one per (service, kind of failure): first those the
@@ -32,6 +33,27 @@ final class Candidates {
             byCause.merge(cause(service, category), CandidateDraft.fromAlerts(service, category, List.of(signal)),
                     (found, more) -> new CandidateDraft(service, category, concat(found.supporting(), more.supporting()),
                             List.of(), null, null, CandidateDraft.DETERMINISTIC));
+        }
+    }
+
+    /**
+     * The deploy-regression pattern: a service whose alerts follow a change of it is suspected of
+     * that change, whatever its alerts' names say, citing the change.
+     */
+    void suspectChanges(OperationalEvidence operations) {
+        List<String> services = byCause.values().stream().map(CandidateDraft::service)
+                .filter(service -> !UNKNOWN_SERVICE.equals(service)).distinct().toList();
+        for (String service : services) {
+            operations.changeOf(service).ifPresent(change -> {
+                List<SignalFact> alerts = signals.stream().filter(signal -> serviceOf(signal).equals(service)).toList();
+                String description = String.format(Locale.ROOT, "%s changed at %s (%s), before its %d alert(s): %s.",
+                        service, change.startsAt(), change.summary(), alerts.size(),
+                        alerts.stream().map(SignalFact::alertname).distinct().collect(Collectors.joining(", ")));
+                CandidateDraft regression = new CandidateDraft(service, Category.CHANGE, alerts, List.of(change), null,
+                        description, CandidateDraft.DETERMINISTIC);
+                byCause.merge(cause(service, Category.CHANGE), regression,
+                        (found, added) -> found.withEvidence(added.cited()));
+            });
         }
     }
 

@@ -7,13 +7,17 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The kind of failure a signal points at, read from the words of its alert name and summary.
- * Categories are tried in order, most specific first, so "DatabaseConnectionErrors" is a
- * dependency problem and "HighErrorRate" an error problem.
+ * The kind of failure a signal points at, read from the words of its alert name and summary:
+ * the evidence patterns of configuration changes, deploy regressions, resource saturation,
+ * dependency failures, unavailability, slowness, error surges and traffic surges. Categories are
+ * tried in order, most specific first, so "DatabaseConnectionErrors" is a dependency problem,
+ * "HighErrorRate" an error problem and "HighRequestLatency" a latency one.
  */
 public enum Category {
+    CONFIG("A configuration change to %s caused it", "a configuration change", Set.of("config", "configuration",
+            "configmap", "flag", "flags", "featureflag", "toggle", "settings")),
     CHANGE("A recent change to %s caused it", "a recent change", Set.of("deploy", "deployment", "rollout", "release", "version",
-            "config", "configuration", "migration")),
+            "migration", "canary", "image")),
     SATURATION("%s is running out of capacity", "exhausted capacity", Set.of("cpu", "memory", "mem", "oom", "disk", "filesystem", "space",
             "inode", "inodes", "saturation", "saturated", "throttling", "throttled", "queue", "backlog", "full",
             "exhausted", "pressure", "filling", "heap", "gc", "threads", "pool")),
@@ -25,6 +29,8 @@ public enum Category {
     LATENCY("%s is responding slowly", "slow responses", Set.of("latency", "slow", "duration", "p99", "p95", "response", "apdex")),
     ERRORS("%s is failing requests", "failing requests", Set.of("error", "errors", "5xx", "500", "500s", "exception", "exceptions", "failure",
             "failures", "failed", "failing")),
+    TRAFFIC("%s is taking more traffic than it can serve", "a surge of traffic", Set.of("traffic", "requests", "request", "rps",
+            "qps", "throughput", "surge", "load", "ratelimited")),
     UNKNOWN("%s is misbehaving", "a problem of unknown kind", Set.of());
 
     private final String claimTemplate;

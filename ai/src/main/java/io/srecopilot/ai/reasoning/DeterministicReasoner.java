@@ -43,6 +43,7 @@ public class DeterministicReasoner {
         List<SignalFact> signals = signalsOf(facts);
         OperationalEvidence operations = OperationalEvidence.of(facts.operations(), facts.startedAt());
         Candidates candidates = new Candidates(signals);
+        candidates.suspectChanges(operations);
         if (!proposed.isEmpty()) {
             EvidencePool pool = pool(facts, signals, operations);
             proposed.forEach(proposal -> candidates.adopt(proposal, pool));

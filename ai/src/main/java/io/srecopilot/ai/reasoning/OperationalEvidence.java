@@ -66,10 +66,19 @@ final class OperationalEvidence {
             evidence.add(Reasoning.Evidence.metric(service, suspicion.metric(), suspicion.onset(), explain(suspicion),
                     context.queryOf(service, suspicion.metric()), context.from(), context.to()));
         }
+        changeOf(service).ifPresent(evidence::add);
+        return evidence;
+    }
+
+    /** The service's change just before its metrics departed (or before the incident), where there is one. */
+    Optional<Reasoning.Evidence> changeOf(String service) {
+        if (context == null || service == null) {
+            return Optional.empty();
+        }
+        ServiceSuspicion suspicion = byService.get(service);
         Optional<ServiceChange> change = suspicion != null ? Optional.ofNullable(suspicion.change())
                 : RootCauseRanker.changeBefore(service, incidentStart, context.changes());
-        change.ifPresent(found -> evidence.add(Reasoning.Evidence.change(found)));
-        return evidence;
+        return change.map(Reasoning.Evidence::change);
     }
 
     /** Said plainly, so nobody mistakes an alerts-only guess for a full investigation. */

@@ -22,6 +22,11 @@ class CategoryTest {
             "OOMKilled, SATURATION",
             "DatabaseConnectionErrors, DEPENDENCY",
             "DeploymentReplicasMismatch, CHANGE",
+            "FeatureFlagEvaluationFailed, CONFIG",
+            "ConfigReloadFailed, CONFIG",
+            "RequestsSurge, TRAFFIC",
+            "HighThroughput, TRAFFIC",
+            "HighRequestErrorRate, ERRORS",
             "Watchdog, UNKNOWN"
     })
     void readsTheKindOfFailureFromTheAlertName(String alertname, Category expected) {

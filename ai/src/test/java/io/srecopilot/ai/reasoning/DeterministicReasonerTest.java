@@ -225,6 +225,25 @@ class DeterministicReasonerTest {
         assertEquals(List.of("metrics"), reasoning.missingData().stream().map(Reasoning.MissingData::source).toList());
     }
 
+    @Test
+    void alertsThatFollowAChangeOfTheirServiceMakeADeployRegressionHypothesis() {
+        ServiceChange deploy = new ServiceChange("c-9", "api", T0.minusSeconds(300), "api v2 by alice");
+        OperationalContext changesOnly = new OperationalContext(T0.minusSeconds(5400), T0, List.of(), List.of(),
+                List.of(deploy), List.of(), null);
+
+        Reasoning reasoning = reasoner.reason(incident(signal("HighErrorRate", "api", Severity.CRITICAL, 0),
+                signal("HighLatency", "db", Severity.MEDIUM, 1)).with(changesOnly));
+
+        Reasoning.RankedHypothesis regression = reasoning.hypotheses().stream()
+                .filter(hypothesis -> hypothesis.category() == Category.CHANGE).findFirst().orElseThrow();
+        assertEquals("A recent change to api caused it", regression.claim());
+        assertEquals("api changed at " + T0.minusSeconds(300) + " (api v2 by alice), before its 1 alert(s): HighErrorRate.",
+                regression.description());
+        assertEquals(List.of("signal", "change"), regression.evidence().stream().map(Reasoning.Evidence::kind).toList());
+        assertTrue(reasoning.hypotheses().stream().noneMatch(hypothesis -> hypothesis.category() == Category.CHANGE
+                && "db".equals(hypothesis.suspectService())), "db did not change");
+    }
+
     /** Ninety minutes of a series, a point a minute, ending ten minutes after T0. */
     private static MetricSeries series(String service, java.util.function.IntToDoubleFunction valueAtMinuteFromT0) {
         List<double[]> points = new java.util.ArrayList<>();
