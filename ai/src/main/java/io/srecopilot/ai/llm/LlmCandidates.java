@@ -26,13 +26,16 @@ public class LlmCandidates {
     private final LlmAnswerCache cache;
     private final LlmBudget budget;
     private final Vertx vertx;
+    private final LlmSwitch runtimeSwitch;
 
-    public LlmCandidates(LlmSettings settings, LlmGateway gateway, LlmAnswerCache cache, LlmBudget budget, Vertx vertx) {
+    public LlmCandidates(LlmSettings settings, LlmGateway gateway, LlmAnswerCache cache, LlmBudget budget, Vertx vertx,
+            LlmSwitch runtimeSwitch) {
         this.settings = settings;
         this.gateway = gateway;
         this.cache = cache;
         this.budget = budget;
         this.vertx = vertx;
+        this.runtimeSwitch = runtimeSwitch;
     }
 
     /** Joins the caller's transaction. */
@@ -47,6 +50,12 @@ public class LlmCandidates {
             return Uni.createFrom().item(LlmProposal.skipped("there is no evidence to show the LLM"));
         }
         LlmPrompt prompt = PromptWriter.write(facts, pool, settings.model(), settings.maxPromptTokens());
+        return runtimeSwitch.offBecause().chain(off -> off != null
+                ? Uni.createFrom().item(LlmProposal.skipped("the LLM is switched off for all tenants: " + off))
+                : withinBudget(scope, prompt));
+    }
+
+    private Uni<LlmProposal> withinBudget(LlmRequestScope scope, LlmPrompt prompt) {
         return budget.state(scope.tenantId()).chain(state -> {
             if (!budget.allows(state, prompt.estimatedTokens())) {
                 String why = String.format(Locale.ROOT, "the tenant's LLM budget is spent (%s of %s USD in %s)",

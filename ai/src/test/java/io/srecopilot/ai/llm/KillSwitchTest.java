@@ -41,7 +41,7 @@ class KillSwitchTest {
 
     private static LlmCandidates candidates(boolean enabled, String key) {
         // Nothing else may be touched: null collaborators fail the test if they are.
-        return new LlmCandidates(settings(enabled, key), null, null, null, null);
+        return new LlmCandidates(settings(enabled, key), null, null, null, null, null);
     }
 
     private static LlmRequestScope scope() {

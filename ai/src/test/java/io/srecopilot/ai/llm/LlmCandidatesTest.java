@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -41,6 +42,9 @@ class LlmCandidatesTest {
 
     @ConfigProperty(name = "sre.test.azure-openai-stub")
     String stub;
+
+    @Inject
+    RedisDataSource redis;
 
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
@@ -129,6 +133,20 @@ class LlmCandidatesTest {
         assertEquals("over_budget", step(capped, "llm").get("status"));
         assertEquals(asked, requests("costly").size());
         assertEquals(true, usage(owner).getBoolean("budget.exhausted"));
+    }
+
+    @Test
+    void operatorsSwitchTheLlmOffForEveryoneWithoutARestart() {
+        redis.value(String.class).set(LlmSwitch.KEY, "provider incident");
+        try {
+            JsonPath analysis = analysis(engineer, announceAndWait(mapper, engineer, "[llm:propose] Checkout while off"));
+            assertEquals("skipped", step(analysis, "llm").get("status"));
+            assertEquals("the LLM is switched off for all tenants: provider incident", step(analysis, "llm").get("detail"));
+        } finally {
+            redis.key().del(LlmSwitch.KEY);
+        }
+        JsonPath on = analysis(engineer, announceAndWait(mapper, engineer, "[llm:propose] Checkout when on again"));
+        assertEquals("completed", step(on, "llm").get("status"));
     }
 
     @Test
