@@ -34,8 +34,12 @@ public class AuditRecord extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public JsonNode data;
+    /** The record's place in its tenant's hash chain, the hash before it, and its own. */
+    public Long seq;
+    public String prevHash;
+    public String hash;
 
-    static AuditRecord of(EventEnvelope event, JsonNode redactedData) {
+    public static AuditRecord of(EventEnvelope event, JsonNode redactedData) {
         AuditRecord record = new AuditRecord();
         record.id = UUID.randomUUID();
         record.eventId = event.id();

@@ -39,7 +39,7 @@ class AuditServiceTest extends ServiceContractTest {
     private final TestCaller admin = TestCaller.newTenant(Role.ADMIN);
 
     AuditServiceTest() {
-        super("/api/v1/audit", "1");
+        super("/api/v1/audit", "1", "2");
     }
 
     @Test

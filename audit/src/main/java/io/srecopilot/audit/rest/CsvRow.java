@@ -1,0 +1,32 @@
+package io.srecopilot.audit.rest;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * One CSV line: fields quoted when they hold a comma, quote or line break (RFC 4180), and cells
+ * that a spreadsheet would run as a formula (=, +, -, @) prefixed with a quote mark.
+ */
+final class CsvRow {
+
+    private CsvRow() {
+    }
+
+    static String of(Object... fields) {
+        return Arrays.stream(fields).map(CsvRow::cell).collect(Collectors.joining(",")) + "\n";
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}
