@@ -1,14 +1,10 @@
 package io.srecopilot.realtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.EventsConfig;
@@ -32,22 +28,19 @@ public class LiveEventBridge {
     private final ReactiveRedisDataSource redis;
     private final ProjectConnections connections;
     private final EventCodec codec;
-    private final ObjectMapper mapper;
     private final EventsConfig config;
     private final Vertx vertx;
-    private final Counter delivered;
+    private final LiveSender sender;
     private volatile boolean running;
 
     public LiveEventBridge(ReactiveRedisDataSource redis, ProjectConnections connections, EventCodec codec,
-            ObjectMapper mapper, EventsConfig config, Vertx vertx, MeterRegistry registry) {
+            EventsConfig config, Vertx vertx, LiveSender sender, MeterRegistry registry) {
         this.redis = redis;
         this.connections = connections;
         this.codec = codec;
-        this.mapper = mapper;
         this.config = config;
         this.vertx = vertx;
-        this.delivered = Counter.builder("sre.realtime.messages.sent").description("Live messages sent to browsers")
-                .register(registry);
+        this.sender = sender;
         Gauge.builder("sre.realtime.connections", connections, ProjectConnections::count)
                 .description("Open WebSocket connections on this replica").register(registry);
     }
@@ -91,16 +84,6 @@ public class LiveEventBridge {
         if (!LiveMessage.isLive(event.type()) || event.tenantId() == null || event.projectId() == null) {
             return;
         }
-        String message;
-        try {
-            message = mapper.writeValueAsString(LiveMessage.of(event));
-        } catch (JsonProcessingException e) {
-            LOG.warnf("Event %s cannot be sent live: %s", event.id(), e.getMessage());
-            return;
-        }
-        for (WebSocketConnection connection : connections.of(event.tenantId(), event.projectId())) {
-            connection.sendText(message).subscribe().with(sent -> delivered.increment(),
-                    failure -> LOG.debugf("Live message to %s not sent: %s", connection.id(), failure.toString()));
-        }
+        sender.event(event, connections.of(event.tenantId(), event.projectId()));
     }
 }

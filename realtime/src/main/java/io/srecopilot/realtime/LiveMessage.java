@@ -3,6 +3,7 @@ package io.srecopilot.realtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.rest.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,5 +24,13 @@ public record LiveMessage(UUID id, String type, ResourceRef resource, JsonNode d
 
     static LiveMessage of(EventEnvelope event) {
         return new LiveMessage(event.id(), event.type(), event.resource(), event.data(), event.occurredAt());
+    }
+
+    /**
+     * A message of the channel itself, not an event: {@code resync} (what you missed is gone:
+     * refetch), {@code switched} (now watching another project), {@code error}.
+     */
+    static LiveMessage control(String type, JsonNode data) {
+        return new LiveMessage(null, type, null, data, Timestamps.now());
     }
 }

@@ -1,35 +1,48 @@
 package io.srecopilot.realtime;
 
-import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The open connections of this replica, by tenant and project. */
+/** The open connections of this replica, by tenant and project; a connection may move to another project. */
 @ApplicationScoped
 public class ProjectConnections {
 
-    private final Map<String, Set<WebSocketConnection>> byProject = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LiveConnection>> byProject = new ConcurrentHashMap<>();
+    private final Map<String, String> projectOf = new ConcurrentHashMap<>();
 
-    void add(UUID tenantId, UUID projectId, WebSocketConnection connection) {
-        byProject.computeIfAbsent(key(tenantId, projectId), k -> ConcurrentHashMap.newKeySet()).add(connection);
+    void add(UUID tenantId, UUID projectId, LiveConnection connection) {
+        String key = key(tenantId, projectId);
+        projectOf.put(connection.id(), key);
+        byProject.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(connection.id(), connection);
     }
 
-    void remove(UUID tenantId, UUID projectId, WebSocketConnection connection) {
-        byProject.computeIfPresent(key(tenantId, projectId), (k, connections) -> {
-            connections.remove(connection);
-            return connections.isEmpty() ? null : connections;
-        });
+    void remove(String connectionId) {
+        String key = projectOf.remove(connectionId);
+        if (key != null) {
+            byProject.computeIfPresent(key, (k, connections) -> {
+                connections.remove(connectionId);
+                return connections.isEmpty() ? null : connections;
+            });
+        }
     }
 
-    Set<WebSocketConnection> of(UUID tenantId, UUID projectId) {
-        return byProject.getOrDefault(key(tenantId, projectId), Set.of());
+    /** From now on the connection receives the other project's events only. */
+    void move(LiveConnection connection, UUID tenantId, UUID projectId) {
+        remove(connection.id());
+        add(tenantId, projectId, connection);
+    }
+
+    Collection<LiveConnection> of(UUID tenantId, UUID projectId) {
+        Map<String, LiveConnection> connections = byProject.get(key(tenantId, projectId));
+        return connections == null ? List.of() : connections.values();
     }
 
     public int count() {
-        return byProject.values().stream().mapToInt(Set::size).sum();
+        return projectOf.size();
     }
 
     private static String key(UUID tenantId, UUID projectId) {

@@ -12,41 +12,70 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Admits a WebSocket handshake only with a valid ticket from auth ({@code /ws?ticket=…}),
- * redeemed atomically (GETDEL) so it opens one connection at most. Anything else is a 401
- * before the upgrade. The ticket's tenant and project travel with the connection.
+ * Admits a WebSocket handshake only from an allowed Origin or its own (403 otherwise) and with a valid ticket
+ * from auth ({@code /ws?ticket=…}), redeemed atomically (GETDEL) so it opens one connection at
+ * most (401 otherwise, before the upgrade). The ticket's tenant and project, and the last event
+ * id a reconnecting client names, travel with the connection.
  */
 @ApplicationScoped
 public class TicketCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<WsTicket> TICKET = new UserData.TypedKey<>("sre.ticket");
+    /** The last event a reconnecting client saw ({@code /ws?ticket=…&lastEventId=…}), for replay. */
+    static final UserData.TypedKey<String> LAST_EVENT_ID = new UserData.TypedKey<>("sre.last-event-id");
     private static final Logger LOG = Logger.getLogger(TicketCheck.class);
     private static final int MAX_TICKET_LENGTH = 128;
 
     private final ReactiveValueCommands<String, String> values;
     private final ObjectMapper mapper;
+    private final RealtimeConfig config;
 
-    public TicketCheck(ReactiveRedisDataSource redis, ObjectMapper mapper) {
+    public TicketCheck(ReactiveRedisDataSource redis, ObjectMapper mapper, RealtimeConfig config) {
         this.values = redis.value(String.class);
         this.mapper = mapper;
+        this.config = config;
     }
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        String ticket = context.httpRequest().getParam("ticket");
-        if (ticket == null || ticket.isBlank() || ticket.length() > MAX_TICKET_LENGTH) {
-            return CheckResult.rejectUpgrade(401);
+        String origin = context.httpRequest().getHeader("Origin");
+        if (origin != null && !config.allowedOrigins().contains(origin) && !sameOrigin(origin, context)) {
+            // A page of another site must not ride a user's ticket (cross-site WebSocket hijacking).
+            return CheckResult.rejectUpgrade(403);
         }
-        return values.getdel(WsTicket.key(ticket)).chain(stored -> {
-            if (stored == null) {
+        String lastEventId = context.httpRequest().getParam("lastEventId");
+        if (lastEventId != null && lastEventId.length() <= MAX_TICKET_LENGTH) {
+            context.userData().put(LAST_EVENT_ID, lastEventId);
+        }
+        return redeem(context.httpRequest().getParam("ticket")).chain(ticket -> {
+            if (ticket == null) {
                 return CheckResult.rejectUpgrade(401);
             }
+            context.userData().put(TICKET, ticket);
+            return CheckResult.permitUpgrade();
+        });
+    }
+
+    /** A page served from this very host may connect (it is not another site). */
+    private static boolean sameOrigin(String origin, HttpUpgradeContext context) {
+        String host = context.httpRequest().getHeader("Host");
+        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    }
+
+    /** The ticket's claims, consumed so it serves once; null when it is unknown, used or unreadable. */
+    Uni<WsTicket> redeem(String ticket) {
+        if (ticket == null || ticket.isBlank() || ticket.length() > MAX_TICKET_LENGTH) {
+            return Uni.createFrom().nullItem();
+        }
+        return values.getdel(WsTicket.key(ticket)).map(stored -> {
+            if (stored == null) {
+                return null;
+            }
             try {
-                context.userData().put(TICKET, mapper.readValue(stored, WsTicket.class));
-                return CheckResult.permitUpgrade();
+                return mapper.readValue(stored, WsTicket.class);
             } catch (JsonProcessingException e) {
                 LOG.warnf("Unreadable WebSocket ticket refused: %s", e.getMessage());
-                return CheckResult.rejectUpgrade(401);
+                return null;
             }
         });
     }
