@@ -23,7 +23,7 @@ function harness(tickets: string[] = ['t1', 't2', 't3']) {
       sockets.push(socket)
       return socket as unknown as WebSocket
     },
-    socketUrl: (ticket) => `ws://test/ws?ticket=${ticket}`,
+    socketUrl: (ticket, lastEventId) => `ws://test/ws?ticket=${ticket}${lastEventId ? `&lastEventId=${lastEventId}` : ''}`,
     schedule: (callback, delayMs) => scheduled.push({ callback, delayMs }),
   }
   return { connection: new LiveConnection(deps), sockets, scheduled }
@@ -60,6 +60,26 @@ describe('LiveConnection', () => {
     expect(sockets[1].url).toBe('ws://test/ws?ticket=t2')
     sockets[1].onclose?.()
     expect(scheduled[1].delayMs).toBe(2000)
+  })
+
+  it('reconnects naming the last event it saw and hands out a replayed event only once', async () => {
+    const { connection, sockets, scheduled } = harness()
+    const received: string[] = []
+    connection.subscribe((message) => received.push(message.id ?? message.type))
+    connection.start()
+    await flush()
+    const event = (id: string) => ({ data: JSON.stringify({ id, type: 'incident.updated', resource: null, data: {}, occurredAt: '' }) })
+    sockets[0].onmessage?.(event('e1'))
+    sockets[0].onmessage?.(event('e2'))
+    sockets[0].onclose?.()
+    scheduled[0].callback()
+    await flush()
+
+    expect(sockets[1].url).toBe('ws://test/ws?ticket=t2&lastEventId=e2')
+    sockets[1].onmessage?.(event('e3'))
+    sockets[1].onmessage?.(event('e3'))
+    sockets[1].onmessage?.({ data: JSON.stringify({ id: null, type: 'resync', resource: null, data: {}, occurredAt: '' }) })
+    expect(received).toEqual(['e1', 'e2', 'e3', 'resync'])
   })
 
   it('stays closed once stopped', async () => {

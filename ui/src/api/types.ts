@@ -129,8 +129,9 @@ export interface User {
   fullName: string
 }
 
+/** An event (`id` set), or a message of the channel itself (`id` null): `resync`, `switched`, `error`. */
 export interface LiveMessage<T = unknown> {
-  id: string
+  id: string | null
   type: string
   resource: { type: string; id: string } | null
   data: T

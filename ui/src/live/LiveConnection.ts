@@ -8,16 +8,20 @@ export type Listener = (message: LiveMessage) => void
 export interface LiveDeps {
   fetchTicket: () => Promise<string>
   openSocket: (url: string) => WebSocket
-  socketUrl: (ticket: string) => string
+  /** The socket's URL; `lastEventId` names the last event seen, so the server replays what was missed. */
+  socketUrl: (ticket: string, lastEventId: string | null) => string
   schedule: (callback: () => void, delayMs: number) => unknown
 }
 
 const FIRST_RETRY_MS = 1_000
 const MAX_RETRY_MS = 15_000
+/** Event ids remembered, so one replayed and also received live is handed out once. */
+const REMEMBERED_IDS = 500
 
 /**
  * The project's live events over the realtime WebSocket. Each attempt fetches a fresh one-use
- * ticket; a dropped connection is retried with exponential backoff until stopped.
+ * ticket; a dropped connection is retried with exponential backoff until stopped, naming the last
+ * event seen so the server sends what was missed (or `resync`, which views answer by refetching).
  */
 export class LiveConnection {
   readonly state = ref<LiveState>('offline')
@@ -25,6 +29,8 @@ export class LiveConnection {
   private socket: WebSocket | null = null
   private running = false
   private retryMs = FIRST_RETRY_MS
+  private lastEventId: string | null = null
+  private readonly seen: string[] = []
 
   constructor(private readonly deps: LiveDeps) {}
 
@@ -59,7 +65,7 @@ export class LiveConnection {
       this.retryLater()
       return
     }
-    const socket = this.deps.openSocket(this.deps.socketUrl(ticket))
+    const socket = this.deps.openSocket(this.deps.socketUrl(ticket, this.lastEventId))
     this.socket = socket
     socket.onopen = () => {
       this.state.value = 'live'
@@ -80,6 +86,16 @@ export class LiveConnection {
       message = JSON.parse(text) as LiveMessage
     } catch {
       return
+    }
+    if (message.id) {
+      if (this.seen.includes(message.id)) {
+        return
+      }
+      this.seen.push(message.id)
+      if (this.seen.length > REMEMBERED_IDS) {
+        this.seen.shift()
+      }
+      this.lastEventId = message.id
     }
     this.listeners.forEach((listener) => listener(message))
   }

@@ -5,7 +5,8 @@ import { LiveConnection } from './LiveConnection'
 export const live = new LiveConnection({
   fetchTicket: async () => (await post<{ ticket: string }>('/api/v1/auth/ws-ticket')).ticket,
   openSocket: (url) => new WebSocket(url),
-  socketUrl: (ticket) =>
-    `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws?ticket=${encodeURIComponent(ticket)}`,
+  socketUrl: (ticket, lastEventId) =>
+    `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws?ticket=${encodeURIComponent(ticket)}`
+    + (lastEventId ? `&lastEventId=${encodeURIComponent(lastEventId)}` : ''),
   schedule: (callback, delayMs) => setTimeout(callback, delayMs),
 })
