@@ -52,7 +52,7 @@ public class AuditRecord extends PanacheEntityBase {
         record.action = event.type();
         record.resourceType = event.resource() == null ? null : event.resource().type();
         record.resourceId = event.resource() == null ? null : event.resource().id();
-        record.outcome = Outcome.of(event.type());
+        record.outcome = Outcome.of(event.type(), event.data());
         record.data = redactedData;
         return record;
     }

@@ -1,6 +1,11 @@
 package io.srecopilot.audit;
 
-/** Whether an audited action succeeded: failures are the event types that say so. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Whether an audited action succeeded: failures are the event types that say so, and the request
+ * records ({@code http.request}) that were refused or failed.
+ */
 final class Outcome {
 
     static final String SUCCESS = "success";
@@ -11,5 +16,12 @@ final class Outcome {
 
     static String of(String eventType) {
         return eventType.endsWith("_failed") || eventType.endsWith(".failed") ? FAILURE : SUCCESS;
+    }
+
+    static String of(String eventType, JsonNode data) {
+        if ("http.request".equals(eventType)) {
+            return "succeeded".equals(data.path("outcome").asText()) ? SUCCESS : FAILURE;
+        }
+        return of(eventType);
     }
 }

@@ -93,6 +93,18 @@ class AuditReadingTest {
                 .body("failures", equalTo(1));
     }
 
+    @Test
+    void refusedRequestsRecordedByTheServicesCountAsFailures() {
+        announce(admin, "mallory", "http.request", "incidents", Map.of("method", "DELETE", "path",
+                "/api/v1/incidents/42", "status", 404, "outcome", "refused", "ip", "203.0.113.9"));
+        announce(admin, "alice", "http.request", "incidents", Map.of("method", "POST", "path", "/api/v1/incidents",
+                "status", 201, "outcome", "succeeded"));
+        await().atMost(WAIT).untilAsserted(() -> list(admin, Map.of()).body("items.size()", equalTo(2)));
+
+        list(admin, Map.of("outcome", "failure")).body("items.actor.id", contains("mallory"))
+                .body("items[0].data.ip", equalTo("203.0.113.9"));
+    }
+
     private io.restassured.response.ValidatableResponse list(TestCaller caller, Map<String, ?> query) {
         return given().auth().oauth2(caller.token()).queryParams(query).when().get("/api/v1/audit").then().statusCode(200);
     }

@@ -1,0 +1,98 @@
+package io.srecopilot.platform.audit;
+
+import io.srecopilot.platform.events.Actor;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.security.Caller;
+import io.srecopilot.platform.security.CallerContext;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Every service's own audit trail of requests: each mutating request (POST, PUT, PATCH, DELETE)
+ * and each refused one (401, 403, 404 — another tenant's ids answer 404) becomes an
+ * {@code http.request} event for audit: who, from where (IP, user agent), what (method, path,
+ * resource), the request id, and how it ended. Health and metrics endpoints are left out, and so
+ * are accepted machine deliveries on {@code sre.audit.requests.quiet-paths} (Alertmanager's
+ * webhooks: what they change is audited as the events they cause; their refusals are kept).
+ */
+@ApplicationScoped
+public class RequestAuditFilter {
+
+    static final String TYPE = "http.request";
+    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
+
+    private final RequestAuditPublisher publisher;
+    private final Instance<CallerContext> callers;
+    private final List<String> quietPaths;
+
+    public RequestAuditFilter(RequestAuditPublisher publisher, Instance<CallerContext> callers,
+            @ConfigProperty(name = "sre.audit.requests.quiet-paths",
+                    defaultValue = "/api/v1/ingest/alertmanager,/api/v1/ingest/events") List<String> quietPaths) {
+        this.publisher = publisher;
+        this.callers = callers;
+        this.quietPaths = quietPaths;
+    }
+
+    @ServerResponseFilter
+    public void audit(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
+        String path = request.getUriInfo().getPath();
+        int status = response.getStatus();
+        boolean refused = REFUSED.contains(status);
+        if (path.startsWith("/q/") || !(refused || MUTATING.contains(request.getMethod()))
+                || (!refused && quietPaths.contains(path))) {
+            return;
+        }
+        Caller caller = caller();
+        RequestRecord record = new RequestRecord(request.getMethod(), path, status,
+                refused ? "refused" : status < 400 ? "succeeded" : "failed", requestId(request, http),
+                clientAddress(request, http), request.getHeaderString("User-Agent"));
+        publisher.publish(EventEnvelope.create(TYPE, caller == null ? null : caller.tenantId(),
+                caller == null ? null : caller.projectId(), caller == null ? Actor.system("anonymous") : caller.actor(),
+                resourceOf(path), publisher.codec().toData(record)));
+    }
+
+    /** The caller, or null when there is none (401) or its credential could not be read. */
+    private Caller caller() {
+        try {
+            return callers.get().get();
+        } catch (RuntimeException anonymous) {
+            return null;
+        }
+    }
+
+    private static String requestId(ContainerRequestContext request, HttpServerRequest http) {
+        String given = request.getHeaderString("X-Request-Id");
+        return given != null && given.length() <= 200 ? given : UUID.randomUUID().toString();
+    }
+
+    /** The first X-Forwarded-For hop (set by the Ingress) or the peer's address. */
+    private static String clientAddress(ContainerRequestContext request, HttpServerRequest http) {
+        String forwarded = request.getHeaderString("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].trim();
+        }
+        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+    }
+
+    /** "/api/v1/incidents/42/transitions" → incidents 42; the path itself when it names no id. */
+    static ResourceRef resourceOf(String path) {
+        String[] parts = path.replaceFirst("^/api/v1/", "").replaceFirst("^/", "").split("/");
+        String type = parts.length > 0 && !parts[0].isEmpty() ? parts[0] : "root";
+        return new ResourceRef(type, parts.length > 1 ? parts[1] : null);
+    }
+
+    /** What the audit trail keeps of a request. */
+    record RequestRecord(String method, String path, int status, String outcome, String requestId, String ip,
+            String userAgent) {
+    }
+}

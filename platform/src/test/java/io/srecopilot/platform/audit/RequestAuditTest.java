@@ -1,0 +1,80 @@
+package io.srecopilot.platform.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.security.Role;
+import io.srecopilot.platform.testing.TestCaller;
+import io.srecopilot.platform.testing.TestStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Mutating and refused requests leave a record for audit: who, from where, what, and how it ended. */
+@QuarkusTest
+class RequestAuditTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
+
+    @Test
+    void aMutatingRequestIsRecordedWithItsCallerRequestIdAndClient() {
+        String requestId = UUID.randomUUID().toString();
+        given().auth().oauth2(engineer.token()).header("X-Request-Id", requestId).header("User-Agent", "curl/8.5")
+                .header("X-Forwarded-For", "203.0.113.7, 10.0.0.1").contentType("application/json")
+                .body(Map.of("name", "a thing", "parts", List.of(Map.of("label", "one")))).when().post("/probe/things")
+                .then().statusCode(200);
+
+        EventEnvelope record = await().atMost(WAIT).until(() -> find(engineer.tenantId().toString(), requestId),
+                Optional::isPresent).orElseThrow();
+        assertEquals("POST", record.data().get("method").asText());
+        assertEquals("/probe/things", record.data().get("path").asText());
+        assertEquals("succeeded", record.data().get("outcome").asText());
+        assertEquals("203.0.113.7", record.data().get("ip").asText());
+        assertEquals("curl/8.5", record.data().get("userAgent").asText());
+        assertEquals(engineer.userId().toString(), record.actor().id());
+        assertEquals(engineer.projectId(), record.projectId());
+
+        String invalid = UUID.randomUUID().toString();
+        given().auth().oauth2(engineer.token()).header("X-Request-Id", invalid).contentType("application/json")
+                .body(Map.of("name", "")).when().post("/probe/things").then().statusCode(400);
+        assertEquals("failed", await().atMost(WAIT).until(() -> find(engineer.tenantId().toString(), invalid),
+                Optional::isPresent).orElseThrow().data().get("outcome").asText());
+    }
+
+    @Test
+    void refusedRequestsAreRecordedAndPlainReadsAreNot() {
+        String anonymous = UUID.randomUUID().toString();
+        String forbidden = UUID.randomUUID().toString();
+        String read = UUID.randomUUID().toString();
+        given().header("X-Request-Id", anonymous).when().get("/probe/caller").then().statusCode(401);
+        given().auth().oauth2(engineer.withRole(Role.VIEWER).token()).header("X-Request-Id", forbidden)
+                .contentType("application/json").body(Map.of("name", "x")).when().post("/probe/things").then()
+                .statusCode(403);
+        given().auth().oauth2(engineer.token()).header("X-Request-Id", read).when().get("/probe/caller").then()
+                .statusCode(200);
+
+        EventEnvelope unauthenticated = await().atMost(WAIT).until(() -> find("null", anonymous), Optional::isPresent)
+                .orElseThrow();
+        assertEquals("refused", unauthenticated.data().get("outcome").asText());
+        assertEquals(401, unauthenticated.data().get("status").asInt());
+        assertEquals("system", unauthenticated.actor().type().value());
+        EventEnvelope refused = await().atMost(WAIT).until(() -> find(engineer.tenantId().toString(), forbidden),
+                Optional::isPresent).orElseThrow();
+        assertEquals(403, refused.data().get("status").asInt());
+        assertTrue(find(engineer.tenantId().toString(), read).isEmpty(), "a plain read is not a request record");
+    }
+
+    private static Optional<EventEnvelope> find(String tenantId, String requestId) {
+        List<EventEnvelope> records = TestStream.published(tenantId, RequestAuditFilter.TYPE);
+        return records.stream().filter(record -> requestId.equals(record.data().get("requestId").asText())).findFirst();
+    }
+}
