@@ -113,16 +113,8 @@ class RealtimeServiceTest extends ServiceContractTest {
                 .onTextMessage((connection, text) -> received.add(text)).connectAndAwait();
     }
 
-    /** A ticket as auth stores it. */
     private String ticket(TestCaller caller) {
-        String ticket = UUID.randomUUID().toString();
-        try {
-            redis.value(String.class).setex(WsTicket.key(ticket), 30, mapper.writeValueAsString(new WsTicket(
-                    caller.tenantId(), caller.projectId(), caller.userId().toString(), caller.role())))
-                    .await().atMost(WAIT);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return ticket;
+        return Tickets.issue(redis, mapper, new WsTicket(caller.tenantId(), caller.projectId(), caller.userId().toString(),
+                caller.role()));
     }
 }

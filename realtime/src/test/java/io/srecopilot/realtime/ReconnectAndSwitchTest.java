@@ -194,15 +194,7 @@ class ReconnectAndSwitchTest {
         return ticket(tenant, projectId, user);
     }
 
-    /** A ticket as auth stores it. */
     private String ticket(UUID tenantId, UUID projectId, String userId) {
-        String ticket = UUID.randomUUID().toString();
-        try {
-            redis.value(String.class).setex(WsTicket.key(ticket), 30, mapper.writeValueAsString(
-                    new WsTicket(tenantId, projectId, userId, Role.VIEWER))).await().atMost(WAIT);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return ticket;
+        return Tickets.issue(redis, mapper, new WsTicket(tenantId, projectId, userId, Role.VIEWER));
     }
 }

@@ -34,10 +34,17 @@ public final class RootCauseRanker {
     private static final double NOT_SUSTAINED = 0.25;
 
     public List<ServiceSuspicion> rank(Instant incidentStart, List<MetricSeries> series, List<ServiceChange> changes) {
+        return judge(incidentStart, series, changes).suspicions();
+    }
+
+    /** One pass over the series: the services ranked, and each series' baseline and departure. */
+    public Judgement judge(Instant incidentStart, List<MetricSeries> series, List<ServiceChange> changes) {
         double windowStart = incidentStart.minus(LOOKBACK).getEpochSecond();
         Map<String, ServiceAnomaly> byService = new LinkedHashMap<>();
+        List<SeriesSummary> summaries = new ArrayList<>();
         for (MetricSeries one : series) {
             SeriesAnomaly judged = SeriesAnomaly.judge(one, windowStart, THRESHOLD);
+            summaries.add(summary(one, judged, windowStart));
             if (judged != null) {
                 byService.merge(one.service(), ServiceAnomaly.of(judged), ServiceAnomaly::merge);
             }
@@ -49,7 +56,11 @@ public final class RootCauseRanker {
                 changes)));
         ranked.sort(Comparator.comparingDouble(ServiceSuspicion::score).reversed()
                 .thenComparing(ServiceSuspicion::service));
-        return ranked;
+        return new Judgement(ranked, summaries);
+    }
+
+    /** The services by suspicion, and every series as judged (for the analysis' snapshot). */
+    public record Judgement(List<ServiceSuspicion> suspicions, List<SeriesSummary> summaries) {
     }
 
     private static ServiceSuspicion suspicion(String service, ServiceAnomaly worst, Double firstOnset,
@@ -66,19 +77,14 @@ public final class RootCauseRanker {
                 worst.metric(), onset, lagSeconds, change);
     }
 
-    /** Each series' baseline and departure as {@link #rank} judges them, for the analysis' record. */
-    public List<SeriesSummary> summaries(Instant incidentStart, List<MetricSeries> series) {
-        double windowStart = incidentStart.minus(LOOKBACK).getEpochSecond();
-        return series.stream().map(one -> {
-            SeriesAnomaly judged = SeriesAnomaly.judge(one, windowStart, THRESHOLD);
-            RobustBaseline baseline = judged == null ? null : judged.baseline();
-            return new SeriesSummary(one.service(), one.metric(), one.points().size(),
-                    baseline == null ? null : round(baseline.expected(windowStart)),
-                    baseline == null ? null : round(baseline.scale()),
-                    judged == null ? null : round(judged.strength()),
-                    judged == null || judged.onsetEpochSeconds() == null ? null
-                            : Instant.ofEpochSecond(judged.onsetEpochSeconds().longValue()));
-        }).toList();
+    private static SeriesSummary summary(MetricSeries series, SeriesAnomaly judged, double windowStart) {
+        RobustBaseline baseline = judged == null ? null : judged.baseline();
+        return new SeriesSummary(series.service(), series.metric(), series.points().size(),
+                baseline == null ? null : round(baseline.expected(windowStart)),
+                baseline == null ? null : round(baseline.scale()),
+                judged == null ? null : round(judged.strength()),
+                judged == null || judged.onsetEpochSeconds() == null ? null
+                        : Instant.ofEpochSecond(judged.onsetEpochSeconds().longValue()));
     }
 
     private static double round(double value) {

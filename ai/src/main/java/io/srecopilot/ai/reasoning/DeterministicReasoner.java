@@ -40,14 +40,17 @@ public class DeterministicReasoner {
      * alike; proposals citing evidence the analysis does not have are dropped and listed.
      */
     public Reasoning reason(IncidentFacts facts, List<ProposedHypothesis> proposed) {
-        List<SignalFact> signals = signalsOf(facts);
-        OperationalEvidence operations = OperationalEvidence.of(facts.operations(), facts.startedAt());
+        return reason(prepare(facts), proposed);
+    }
+
+    /** Ranks over facts prepared once ({@link #prepare}), with the proposals made from them. */
+    public Reasoning reason(PreparedFacts prepared, List<ProposedHypothesis> proposed) {
+        IncidentFacts facts = prepared.facts();
+        List<SignalFact> signals = prepared.signals();
+        OperationalEvidence operations = prepared.operations();
         Candidates candidates = new Candidates(signals);
         candidates.suspectChanges(operations);
-        if (!proposed.isEmpty()) {
-            EvidencePool pool = pool(facts, signals, operations);
-            proposed.forEach(proposal -> candidates.adopt(proposal, pool));
-        }
+        proposed.forEach(proposal -> candidates.adopt(proposal, prepared.pool()));
         List<Reasoning.RankedHypothesis> ranked = rank(score(candidates, signals, facts, operations));
         boolean llmUsed = ranked.stream().anyMatch(hypothesis -> CandidateDraft.LLM.equals(hypothesis.proposedBy()));
         return new Reasoning(llmUsed ? NAME_WITH_LLM : NAME, ranked,
@@ -55,10 +58,16 @@ public class DeterministicReasoner {
                 missingData(signals, operations), candidates.dropped());
     }
 
+    /** The facts made ready once: alerts with services, metrics and changes judged, the evidence pool. */
+    public PreparedFacts prepare(IncidentFacts facts) {
+        List<SignalFact> signals = signalsOf(facts);
+        OperationalEvidence operations = OperationalEvidence.of(facts.operations(), facts.startedAt());
+        return new PreparedFacts(facts, signals, operations, pool(facts, signals, operations));
+    }
+
     /** Every piece of evidence the analysis of these facts has, for proposals to cite by id. */
     public EvidencePool evidence(IncidentFacts facts) {
-        List<SignalFact> signals = signalsOf(facts);
-        return pool(facts, signals, OperationalEvidence.of(facts.operations(), facts.startedAt()));
+        return prepare(facts).pool();
     }
 
     private static EvidencePool pool(IncidentFacts facts, List<SignalFact> signals, OperationalEvidence operations) {

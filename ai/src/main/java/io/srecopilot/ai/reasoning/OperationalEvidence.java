@@ -2,6 +2,7 @@ package io.srecopilot.ai.reasoning;
 
 import io.srecopilot.ai.context.OperationalContext;
 import io.srecopilot.ai.ranking.RootCauseRanker;
+import io.srecopilot.ai.ranking.SeriesSummary;
 import io.srecopilot.ai.ranking.ServiceChange;
 import io.srecopilot.ai.ranking.ServiceSuspicion;
 import java.time.Instant;
@@ -22,22 +23,29 @@ final class OperationalEvidence {
     private final OperationalContext context;
     private final Instant incidentStart;
     private final List<ServiceSuspicion> suspicions;
+    private final List<SeriesSummary> summaries;
     private final Map<String, ServiceSuspicion> byService;
 
-    private OperationalEvidence(OperationalContext context, Instant incidentStart, List<ServiceSuspicion> suspicions) {
+    private OperationalEvidence(OperationalContext context, Instant incidentStart, RootCauseRanker.Judgement judged) {
         this.context = context;
         this.incidentStart = incidentStart;
-        this.suspicions = suspicions;
+        this.suspicions = judged.suspicions();
+        this.summaries = judged.summaries();
         this.byService = suspicions.stream().collect(Collectors.toMap(ServiceSuspicion::service, Function.identity()));
     }
 
     /** {@code context} null: nobody asked ingest, as in analyses of incidents without a start. */
     static OperationalEvidence of(OperationalContext context, Instant incidentStart) {
         if (context == null || incidentStart == null) {
-            return new OperationalEvidence(null, incidentStart, List.of());
+            return new OperationalEvidence(null, incidentStart, new RootCauseRanker.Judgement(List.of(), List.of()));
         }
         return new OperationalEvidence(context, incidentStart,
-                new RootCauseRanker().rank(incidentStart, context.series(), context.changes()));
+                new RootCauseRanker().judge(incidentStart, context.series(), context.changes()));
+    }
+
+    /** Every series as the ranking judged it: baseline and departure. */
+    List<SeriesSummary> seriesSummaries() {
+        return summaries;
     }
 
     /** What the metrics say of a service; null without metrics of it. */

@@ -17,8 +17,8 @@ import io.srecopilot.ai.llm.LlmRequestScope;
 import io.srecopilot.ai.policy.PolicyEvaluator;
 import io.srecopilot.ai.reasoning.ConfidenceWeights;
 import io.srecopilot.ai.reasoning.DeterministicReasoner;
-import io.srecopilot.ai.reasoning.EvidencePool;
 import io.srecopilot.ai.reasoning.IncidentFacts;
+import io.srecopilot.ai.reasoning.PreparedFacts;
 import io.srecopilot.ai.reasoning.Reasoning;
 import io.srecopilot.ai.reasoning.SignalFact;
 import io.srecopilot.ai.repository.AnalysisRepository;
@@ -124,13 +124,13 @@ public class AnalysisService {
                         AnalysisService::contextOutcome)
                         .map(operations -> facts.with(operations).with(memory)))
                 .chain(known -> {
-                    EvidencePool pool = reasoner.evidence(known);
-                    return steps.run("snapshot", () -> snapshots.take(analysis, announced, known, pool),
+                    PreparedFacts prepared = reasoner.prepare(known);
+                    return steps.run("snapshot", () -> snapshots.take(analysis, announced, prepared),
                             sha256 -> Outcome.completed("sha256 " + sha256))
-                            .chain(() -> steps.run("llm", () -> llm.propose(scopeOf(analysis), known, pool),
+                            .chain(() -> steps.run("llm", () -> llm.propose(scopeOf(analysis), known, prepared.pool()),
                                     proposal -> new Outcome(proposal.status(), proposal.detail())))
                             .chain(proposal -> steps.run("reasoning",
-                                    () -> Uni.createFrom().item(() -> reasoner.reason(known, proposal.proposals())),
+                                    () -> Uni.createFrom().item(() -> reasoner.reason(prepared, proposal.proposals())),
                                     AnalysisService::reasoningOutcome));
                 })
                 .chain(reasoning -> complete(analysis, announced, reasoning, steps, actor));

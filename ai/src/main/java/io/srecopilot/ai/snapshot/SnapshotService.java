@@ -8,9 +8,8 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.ai.Analysis;
 import io.srecopilot.ai.context.OperationalContext;
 import io.srecopilot.ai.events.IncidentCreated;
-import io.srecopilot.ai.ranking.RootCauseRanker;
-import io.srecopilot.ai.reasoning.EvidencePool;
 import io.srecopilot.ai.reasoning.IncidentFacts;
+import io.srecopilot.ai.reasoning.PreparedFacts;
 import io.srecopilot.ai.reasoning.Reasoning;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
@@ -35,7 +34,8 @@ public class SnapshotService {
     }
 
     /** Joins the analysis' transaction; emits the snapshot's SHA-256. */
-    public Uni<String> take(Analysis analysis, IncidentCreated announced, IncidentFacts facts, EvidencePool pool) {
+    public Uni<String> take(Analysis analysis, IncidentCreated announced, PreparedFacts prepared) {
+        IncidentFacts facts = prepared.facts();
         OperationalContext operations = facts.operations();
         List<String> services = Stream.concat(facts.signals().stream().map(signal -> signal.service()),
                 Stream.concat(Stream.of(facts.service()), operations == null ? Stream.empty()
@@ -45,9 +45,9 @@ public class SnapshotService {
                 json.valueToTree(announced.signals()), services, operations == null ? null : operations.from(),
                 operations == null ? null : operations.to(), operations == null ? null : operations.unavailable(),
                 operations == null ? List.of() : operations.changes(),
-                operations == null || facts.startedAt() == null ? List.of()
-                        : new RootCauseRanker().summaries(facts.startedAt(), operations.series()),
-                pool.items().stream().filter(Reasoning.Evidence::isPrecedent).toList(), facts.memory().weights());
+                prepared.seriesSummaries(),
+                prepared.pool().items().stream().filter(Reasoning.Evidence::isPrecedent).toList(),
+                facts.memory().weights());
         AnalysisSnapshot stored = new AnalysisSnapshot();
         stored.analysisId = analysis.id;
         stored.tenantId = analysis.tenantId;
