@@ -53,6 +53,10 @@ public class TicketCheck implements HttpUpgradeCheck {
             }
             context.userData().put(TICKET, ticket);
             return CheckResult.permitUpgrade();
+        }).onFailure().recoverWithUni(failure -> {
+            // Redis down or its pool saturated by a wave of reconnects: the client should retry, not give up.
+            LOG.warnf("WebSocket ticket not checked, answered 503: %s", failure.toString());
+            return CheckResult.rejectUpgrade(503);
         });
     }
 
