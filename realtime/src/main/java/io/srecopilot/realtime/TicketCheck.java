@@ -7,6 +7,7 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.audit.RequestAuditPublisher;
 import io.srecopilot.platform.security.WsTicket;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -29,11 +30,14 @@ public class TicketCheck implements HttpUpgradeCheck {
     private final ReactiveValueCommands<String, String> values;
     private final ObjectMapper mapper;
     private final RealtimeConfig config;
+    private final RequestAuditPublisher audit;
 
-    public TicketCheck(ReactiveRedisDataSource redis, ObjectMapper mapper, RealtimeConfig config) {
+    public TicketCheck(ReactiveRedisDataSource redis, ObjectMapper mapper, RealtimeConfig config,
+            RequestAuditPublisher audit) {
         this.values = redis.value(String.class);
         this.mapper = mapper;
         this.config = config;
+        this.audit = audit;
     }
 
     @Override
@@ -41,7 +45,7 @@ public class TicketCheck implements HttpUpgradeCheck {
         String origin = context.httpRequest().getHeader("Origin");
         if (origin != null && !config.allowedOrigins().contains(origin) && !sameOrigin(origin, context)) {
             // A page of another site must not ride a user's ticket (cross-site WebSocket hijacking).
-            return CheckResult.rejectUpgrade(403);
+            return refuse(context, 403);
         }
         String lastEventId = context.httpRequest().getParam("lastEventId");
         if (lastEventId != null && lastEventId.length() <= MAX_TICKET_LENGTH) {
@@ -49,7 +53,7 @@ public class TicketCheck implements HttpUpgradeCheck {
         }
         return redeem(context.httpRequest().getParam("ticket")).chain(ticket -> {
             if (ticket == null) {
-                return CheckResult.rejectUpgrade(401);
+                return refuse(context, 401);
             }
             context.userData().put(TICKET, ticket);
             return CheckResult.permitUpgrade();
@@ -58,6 +62,12 @@ public class TicketCheck implements HttpUpgradeCheck {
             LOG.warnf("WebSocket ticket not checked, answered 503: %s", failure.toString());
             return CheckResult.rejectUpgrade(503);
         });
+    }
+
+    /** Refuses the handshake and leaves a record of it for the audit trail. */
+    private Uni<CheckResult> refuse(HttpUpgradeContext context, int status) {
+        audit.refusedHandshake(context.httpRequest(), status);
+        return CheckResult.rejectUpgrade(status);
     }
 
     /** A page served from this very host may connect (it is not another site). */

@@ -20,6 +20,7 @@ import io.srecopilot.platform.events.EventsConfig;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.security.WsTicket;
+import io.srecopilot.platform.testing.TestStream;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -63,6 +64,19 @@ class ReconnectAndSwitchTest {
         WebSocketClientConnection allowed = BasicWebSocketConnector.create().baseUri(base)
                 .path("/ws?ticket=" + ticket(project)).addHeader("Origin", "http://127.0.0.1:5173").connectAndAwait();
         allowed.closeAndAwait();
+    }
+
+    @Test
+    void aRefusedHandshakeLeavesARecordForTheAuditTrail() {
+        String agent = "probe/" + UUID.randomUUID();
+        assertThrows(Exception.class, () -> BasicWebSocketConnector.create().baseUri(base).path("/ws?ticket=made-up")
+                .addHeader("User-Agent", agent).connectAndAwait());
+
+        await().atMost(WAIT).until(() -> TestStream.published("null", "http.request").stream()
+                .anyMatch(record -> agent.equals(record.data().path("userAgent").asText())
+                        && record.data().path("status").asInt() == 401
+                        && "/ws".equals(record.data().path("path").asText())
+                        && "refused".equals(record.data().path("outcome").asText())));
     }
 
     @Test

@@ -55,7 +55,7 @@ public class RequestAuditFilter {
         Caller caller = caller();
         RequestRecord record = new RequestRecord(request.getMethod(), path, status,
                 refused ? "refused" : status < 400 ? "succeeded" : "failed", requestId(request, http),
-                clientAddress(request, http), request.getHeaderString("User-Agent"));
+                clientAddress(request.getHeaderString("X-Forwarded-For"), http), request.getHeaderString("User-Agent"));
         publisher.publish(EventEnvelope.create(TYPE, caller == null ? null : caller.tenantId(),
                 caller == null ? null : caller.projectId(), caller == null ? Actor.system("anonymous") : caller.actor(),
                 resourceOf(path), publisher.codec().toData(record)));
@@ -76,8 +76,7 @@ public class RequestAuditFilter {
     }
 
     /** The first X-Forwarded-For hop (set by the Ingress) or the peer's address. */
-    private static String clientAddress(ContainerRequestContext request, HttpServerRequest http) {
-        String forwarded = request.getHeaderString("X-Forwarded-For");
+    static String clientAddress(String forwarded, HttpServerRequest http) {
         if (forwarded != null && !forwarded.isBlank()) {
             return forwarded.split(",")[0].trim();
         }

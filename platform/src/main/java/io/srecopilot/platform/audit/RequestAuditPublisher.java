@@ -1,10 +1,13 @@
 package io.srecopilot.platform.audit;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.EventsConfig;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +33,18 @@ public class RequestAuditPublisher {
 
     EventCodec codec() {
         return codec;
+    }
+
+    /**
+     * A refused WebSocket handshake (not a JAX-RS request, so {@link RequestAuditFilter} does not
+     * see it): recorded like any refused request, the caller unknown.
+     */
+    public void refusedHandshake(HttpServerRequest http, int status) {
+        RequestAuditFilter.RequestRecord record = new RequestAuditFilter.RequestRecord(http.method().name(), http.path(),
+                status, "refused", UUID.randomUUID().toString(), RequestAuditFilter.clientAddress(
+                        http.getHeader("X-Forwarded-For"), http), http.getHeader("User-Agent"));
+        publish(EventEnvelope.create(RequestAuditFilter.TYPE, null, null, Actor.system("anonymous"),
+                RequestAuditFilter.resourceOf(http.path()), codec.toData(record)));
     }
 
     void publish(EventEnvelope event) {
