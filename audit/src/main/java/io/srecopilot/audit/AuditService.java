@@ -51,7 +51,7 @@ public class AuditService {
     public Multi<AuditRecord> export(AuditQuery query) {
         AuditQuery batch = query.after(null);
         return Multi.createBy().repeating()
-                .uni(() -> new Cursor[] { null }, last -> repository.page(withLimit(batch.after(last[0]), exportBatch))
+                .uni(() -> new Cursor[] { null }, last -> repository.page(batch.after(last[0]).limit(exportBatch))
                         .invoke(rows -> {
                             if (!rows.isEmpty()) {
                                 AuditRecord end = rows.get(rows.size() - 1);
@@ -70,10 +70,5 @@ public class AuditService {
                         actors.stream().map(row -> new AuditStats.ActorCount((String) row[0], (String) row[1],
                                 ((Number) row[2]).longValue())).toList(),
                         failures))));
-    }
-
-    private static AuditQuery withLimit(AuditQuery query, int limit) {
-        return new AuditQuery(query.tenantId(), query.projectId(), query.actorId(), query.action(), query.resourceType(),
-                query.resourceId(), query.outcome(), query.from(), query.to(), query.after(), limit);
     }
 }

@@ -12,8 +12,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.security.WsTicket;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code /ws}: a browser's live view of its project. The server speaks; a client may only ask to
@@ -30,7 +28,6 @@ public class LiveEndpoint {
     private final TicketCheck tickets;
     private final RealtimeConfig config;
     private final ObjectMapper mapper;
-    private final Map<String, LiveConnection> open = new ConcurrentHashMap<>();
 
     public LiveEndpoint(ProjectConnections connections, LiveReplay replay, LiveSender sender, TicketCheck tickets,
             RealtimeConfig config, ObjectMapper mapper) {
@@ -46,7 +43,6 @@ public class LiveEndpoint {
     Uni<Void> open(WebSocketConnection socket) {
         WsTicket ticket = socket.userData().get(TicketCheck.TICKET);
         LiveConnection connection = new LiveConnection(socket, config.maxPendingMessages());
-        open.put(socket.id(), connection);
         connections.add(ticket.tenantId(), ticket.projectId(), connection);
         String lastEventId = socket.userData().get(TicketCheck.LAST_EVENT_ID);
         if (lastEventId == null) {
@@ -72,7 +68,7 @@ public class LiveEndpoint {
     /** The one thing a client may say: switch to another project, proven by a ticket for it. */
     @OnTextMessage
     Uni<Void> message(String text, WebSocketConnection socket) {
-        LiveConnection connection = open.get(socket.id());
+        LiveConnection connection = connections.get(socket.id());
         WsTicket current = socket.userData().get(TicketCheck.TICKET);
         JsonNode request = read(text);
         if (connection == null || request == null || !"switch".equals(request.path("type").asText())) {
@@ -92,7 +88,6 @@ public class LiveEndpoint {
 
     @OnClose
     void close(WebSocketConnection socket) {
-        open.remove(socket.id());
         connections.remove(socket.id());
     }
 

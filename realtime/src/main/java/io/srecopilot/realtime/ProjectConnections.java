@@ -36,6 +36,13 @@ public class ProjectConnections {
         add(tenantId, projectId, connection);
     }
 
+    /** The connection by its socket's id; null once it closed. */
+    LiveConnection get(String connectionId) {
+        String key = projectOf.get(connectionId);
+        Map<String, LiveConnection> connections = key == null ? null : byProject.get(key);
+        return connections == null ? null : connections.get(connectionId);
+    }
+
     Collection<LiveConnection> of(UUID tenantId, UUID projectId) {
         Map<String, LiveConnection> connections = byProject.get(key(tenantId, projectId));
         return connections == null ? List.of() : connections.values();

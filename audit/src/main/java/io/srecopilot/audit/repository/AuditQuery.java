@@ -11,6 +11,11 @@ import java.util.UUID;
 public record AuditQuery(UUID tenantId, UUID projectId, String actorId, String action, String resourceType,
         String resourceId, String outcome, Instant from, Instant to, Cursor after, int limit) {
 
+    public AuditQuery limit(int rows) {
+        return new AuditQuery(tenantId, projectId, actorId, action, resourceType, resourceId, outcome, from, to, after,
+                rows);
+    }
+
     public AuditQuery after(Cursor next) {
         return new AuditQuery(tenantId, projectId, actorId, action, resourceType, resourceId, outcome, from, to, next,
                 limit);
