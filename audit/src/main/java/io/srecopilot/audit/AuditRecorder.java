@@ -2,6 +2,7 @@ package io.srecopilot.audit;
 
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.audit.chain.AuditChain;
+import io.srecopilot.platform.audit.SensitiveFields;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.stream.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,17 +1,24 @@
 package io.srecopilot.auth;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.testing.TestStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +56,27 @@ class ProjectsAndMembersTest {
         given().auth().oauth2(owner.token()).when().get("/api/v1/projects").then().body("items.name", equalTo(List.of("Default")));
         given().auth().oauth2(owner.token()).when().delete("/api/v1/projects/" + owner.projectId()).then().statusCode(409)
                 .body("detail", equalTo("The organisation's last project cannot be deleted"));
+    }
+
+    @Test
+    void aRenameIsAuditedWithTheNameBeforeAndAfter() {
+        Session owner = register();
+        String requestId = UUID.randomUUID().toString();
+        given().auth().oauth2(owner.token()).header("X-Request-Id", requestId).contentType("application/json")
+                .body(Map.of("name", "Storefront")).when().patch("/api/v1/projects/" + owner.projectId()).then()
+                .statusCode(200);
+
+        JsonNode changes = await().atMost(Duration.ofSeconds(10)).until(() -> requestRecord(owner.tenantId(), requestId),
+                Optional::isPresent).orElseThrow().data().get("changes");
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals("/name", changes.get(0).get("path").asText());
+        assertEquals("Default", changes.get(0).get("before").asText());
+        assertEquals("Storefront", changes.get(0).get("after").asText());
+    }
+
+    private static Optional<EventEnvelope> requestRecord(String tenantId, String requestId) {
+        return TestStream.published(tenantId, "http.request").stream()
+                .filter(record -> requestId.equals(record.data().get("requestId").asText())).findFirst();
     }
 
     @Test

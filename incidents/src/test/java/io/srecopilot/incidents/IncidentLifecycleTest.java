@@ -6,15 +6,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
+import io.srecopilot.platform.testing.TestStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import org.awaitility.Awaitility;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -67,6 +75,26 @@ class IncidentLifecycleTest {
         api.transition(detected, "MITIGATED").statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("INC-"))
                 .body("detail", containsString("can move to ACKNOWLEDGED, INVESTIGATING, RESOLVED"));
+    }
+
+    @Test
+    void aTransitionLeavesARequestRecordWithTheStateBeforeAndAfter() {
+        String id = api.declare("Disk filling up");
+        String requestId = UUID.randomUUID().toString();
+        given().auth().oauth2(engineer.token()).header("X-Request-Id", requestId).contentType("application/json")
+                .body(Map.of("to", "ACKNOWLEDGED")).when().post("/api/v1/incidents/" + id + "/transitions").then()
+                .statusCode(200);
+
+        JsonNode changes = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> TestStream
+                .published(engineer.tenantId().toString(), "http.request").stream()
+                .filter(record -> requestId.equals(record.data().get("requestId").asText())).findFirst(),
+                Optional::isPresent).orElseThrow().data().get("changes");
+        Map<String, JsonNode> byPath = new HashMap<>();
+        changes.forEach(change -> byPath.put(change.get("path").asText(), change));
+        assertEquals("DETECTED", byPath.get("/state").get("before").asText());
+        assertEquals("ACKNOWLEDGED", byPath.get("/state").get("after").asText());
+        assertTrue(byPath.get("/acknowledgedAt").get("before").isNull());
+        assertTrue(byPath.containsKey("/version"), changes.toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.srecopilot.ai.llm;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
@@ -34,8 +35,10 @@ public class UsageService {
     private final LlmBudget budget;
     private final Outbox outbox;
     private final EventCodec codec;
+    private final ChangeRecorder audited;
 
-    public UsageService(LlmBudget budget, Outbox outbox, EventCodec codec) {
+    public UsageService(LlmBudget budget, Outbox outbox, EventCodec codec, ChangeRecorder audited) {
+        this.audited = audited;
         this.budget = budget;
         this.outbox = outbox;
         this.codec = codec;
@@ -60,7 +63,9 @@ public class UsageService {
 
     /** Sets the tenant's monthly budget (owners only); announced for the audit trail. */
     public Uni<UsageReport.BudgetView> setBudget(Caller caller, BigDecimal monthlyUsd) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.withTransaction(() -> budget.state(caller.tenantId())
+                .invoke(before -> audited.before(UsageReport.BudgetView.of(before)))
+                .chain(Panache::getSession).chain(session -> session.createNativeQuery("""
                 INSERT INTO llm_budget (tenant_id, monthly_usd, updated_at, updated_by) VALUES (:tenant, :usd, :at, :by)
                 ON CONFLICT (tenant_id) DO UPDATE SET monthly_usd = EXCLUDED.monthly_usd,
                     updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")

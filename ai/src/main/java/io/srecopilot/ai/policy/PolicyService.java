@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.persistence.UniqueViolations;
 import io.srecopilot.platform.problem.FieldError;
 import io.srecopilot.platform.problem.ProblemException;
@@ -24,9 +25,11 @@ public class PolicyService {
     private static final int DEFAULT_PRIORITY = 100;
 
     private final PolicyEvents events;
+    private final ChangeRecorder audited;
 
-    public PolicyService(PolicyEvents events) {
+    public PolicyService(PolicyEvents events, ChangeRecorder audited) {
         this.events = events;
+        this.audited = audited;
     }
 
     @WithSession
@@ -73,6 +76,7 @@ public class PolicyService {
     @WithTransaction
     public Uni<PolicyView> update(Caller caller, UUID id, PolicyRequest request) {
         return find(caller, id).chain(policy -> {
+            audited.before(PolicyView.of(policy));
             apply(policy, request);
             return persistUnique(policy).call(saved -> events.changed("updated", policy, caller.actor()));
         });
@@ -80,7 +84,8 @@ public class PolicyService {
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
-        return find(caller, id).call(policy -> events.changed("deleted", policy, caller.actor()))
+        return find(caller, id).invoke(policy -> audited.before(PolicyView.of(policy)))
+                .call(policy -> events.changed("deleted", policy, caller.actor()))
                 .chain(Policy::delete);
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ai.repository.AnalysisRepository;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
@@ -31,8 +32,10 @@ public class RunbookService {
     private final Outbox outbox;
     private final EventCodec codec;
     private final AnalysisRepository analyses;
+    private final ChangeRecorder audited;
 
-    public RunbookService(Outbox outbox, EventCodec codec, AnalysisRepository analyses) {
+    public RunbookService(Outbox outbox, EventCodec codec, AnalysisRepository analyses, ChangeRecorder audited) {
+        this.audited = audited;
         this.outbox = outbox;
         this.codec = codec;
         this.analyses = analyses;
@@ -63,6 +66,7 @@ public class RunbookService {
     @WithTransaction
     public Uni<RunbookView> update(Caller caller, UUID id, RunbookRequest request) {
         return find(caller, id).chain(runbook -> {
+            audited.before(RunbookView.of(runbook));
             apply(runbook, request);
             return persistUnique(runbook).call(view -> announce("runbook.updated", runbook, caller.actor(), view));
         });
@@ -70,7 +74,8 @@ public class RunbookService {
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
-        return find(caller, id).call(runbook -> announce("runbook.deleted", runbook, caller.actor(), RunbookView.of(runbook)))
+        return find(caller, id).invoke(runbook -> audited.before(RunbookView.of(runbook)))
+                .call(runbook -> announce("runbook.deleted", runbook, caller.actor(), RunbookView.of(runbook)))
                 .chain(Runbook::delete);
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ai.reasoning.ConfidenceWeights;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
@@ -20,8 +21,10 @@ public class ScoringWeightsService {
 
     private final Outbox outbox;
     private final EventCodec codec;
+    private final ChangeRecorder audited;
 
-    public ScoringWeightsService(Outbox outbox, EventCodec codec) {
+    public ScoringWeightsService(Outbox outbox, EventCodec codec, ChangeRecorder audited) {
+        this.audited = audited;
         this.outbox = outbox;
         this.codec = codec;
     }
@@ -39,6 +42,7 @@ public class ScoringWeightsService {
             throw ProblemException.invalid("weights", problem);
         }
         return find(caller.tenantId(), caller.projectId()).chain(found -> {
+            audited.before(WeightsView.of(found));
             ScoringWeights stored = found != null ? found : new ScoringWeights();
             stored.projectId = caller.projectId();
             stored.tenantId = caller.tenantId();

@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.audit.chain.ChainReport;
 import io.srecopilot.audit.chain.ChainVerifier;
 import io.srecopilot.audit.chain.RetentionSettings;
+import io.srecopilot.platform.audit.ChangeRecorder;
+import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,8 +28,11 @@ public class ChainResource {
     private final ChainVerifier verifier;
     private final RetentionSettings retention;
     private final CallerContext callerContext;
+    private final ChangeRecorder audited;
 
-    public ChainResource(ChainVerifier verifier, RetentionSettings retention, CallerContext callerContext) {
+    public ChainResource(ChainVerifier verifier, RetentionSettings retention, CallerContext callerContext,
+            ChangeRecorder audited) {
+        this.audited = audited;
         this.verifier = verifier;
         this.retention = retention;
         this.callerContext = callerContext;
@@ -53,7 +58,8 @@ public class ChainResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OWNER)
     public Uni<RetentionSettings.Retention> setRetention(@Valid @NotNull RetentionRequest request) {
-        return retention.set(callerContext.get(), request.days());
+        Caller caller = callerContext.get();
+        return retention.of(caller).invoke(audited::before).chain(() -> retention.set(caller, request.days()));
     }
 
     public record RetentionRequest(@NotNull @Min(1) @Max(3650) Integer days) {

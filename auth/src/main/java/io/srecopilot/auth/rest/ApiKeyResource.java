@@ -2,6 +2,7 @@ package io.srecopilot.auth.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.auth.ApiKey;
+import io.srecopilot.auth.ApiKeyView;
 import io.srecopilot.auth.service.ApiKeyService;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Roles;
@@ -35,20 +36,12 @@ public class ApiKeyResource {
         this.callerContext = callerContext;
     }
 
-    public record KeyView(UUID id, String name, String prefix, List<String> scopes, Instant createdAt,
-            Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
-        static KeyView of(ApiKey key) {
-            return new KeyView(key.id, key.name, key.prefix, key.scopeList(), key.createdAt, key.expiresAt,
-                    key.lastUsedAt, key.revokedAt);
-        }
-    }
-
     /** Shown once: {@code key} is the only time the secret leaves auth. */
     public record CreatedKey(UUID id, String name, String prefix, List<String> scopes, Instant createdAt,
             Instant expiresAt, String key) {
     }
 
-    public record Keys(List<KeyView> items) {
+    public record Keys(List<ApiKeyView> items) {
     }
 
     @POST
@@ -66,7 +59,7 @@ public class ApiKeyResource {
 
     @GET
     public Uni<Keys> list(@PathParam("projectId") UUID projectId) {
-        return keys.list(callerContext.get(), projectId).map(found -> new Keys(found.stream().map(KeyView::of).toList()));
+        return keys.list(callerContext.get(), projectId).map(found -> new Keys(found.stream().map(ApiKeyView::of).toList()));
     }
 
     @DELETE

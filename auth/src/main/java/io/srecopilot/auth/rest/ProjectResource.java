@@ -2,6 +2,7 @@ package io.srecopilot.auth.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.auth.Project;
+import io.srecopilot.auth.ProjectView;
 import io.srecopilot.auth.ProjectRole;
 import io.srecopilot.auth.repository.AccountRepository;
 import io.srecopilot.auth.service.ProjectService;
@@ -38,12 +39,6 @@ public class ProjectResource {
         this.projects = projects;
         this.accounts = accounts;
         this.callerContext = callerContext;
-    }
-
-    public record ProjectView(UUID id, String name, Instant createdAt, Instant archivedAt) {
-        static ProjectView of(Project project) {
-            return new ProjectView(project.id, project.name, project.createdAt, project.archivedAt);
-        }
     }
 
     public record Projects(List<ProjectRole> items) {

@@ -5,8 +5,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.srecopilot.auth.ApiKey;
+import io.srecopilot.auth.ApiKeyView;
 import io.srecopilot.auth.Project;
 import io.srecopilot.auth.rest.CreateApiKeyRequest;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
@@ -28,9 +30,11 @@ import java.util.UUID;
 public class ApiKeyService {
 
     private final AuthEvents events;
+    private final ChangeRecorder changes;
 
-    public ApiKeyService(AuthEvents events) {
+    public ApiKeyService(AuthEvents events, ChangeRecorder changes) {
         this.events = events;
+        this.changes = changes;
     }
 
     /** Updating last use on every call would write on every alert; a minute's precision is enough. */
@@ -109,6 +113,7 @@ public class ApiKeyService {
                 .firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("API key", keyId))
                 .chain(key -> {
+                    changes.before(ApiKeyView.of(key));
                     if (key.revokedAt != null) {
                         return Uni.createFrom().voidItem();
                     }

@@ -9,6 +9,7 @@ import io.srecopilot.auth.MemberView;
 import io.srecopilot.auth.Membership;
 import io.srecopilot.auth.User;
 import io.srecopilot.auth.tokens.OpaqueTokens;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.problem.ProblemType;
@@ -37,9 +38,11 @@ public class MemberService {
             where m.projectId = :projectId order by m.createdAt, u.email""";
 
     private final AuthEvents events;
+    private final ChangeRecorder changes;
 
-    public MemberService(AuthEvents events) {
+    public MemberService(AuthEvents events, ChangeRecorder changes) {
         this.events = events;
+        this.changes = changes;
     }
 
     public record Members(List<MemberView> members, List<Invitation> invitations) {
@@ -83,7 +86,7 @@ public class MemberService {
         return membership(caller, projectId, userId).chain(membership -> {
             requireMayGrant(caller, role, membership.role);
             Role previous = membership.role;
-            return keepAnOwner(membership, role).chain(() -> {
+            return view(membership).invoke(changes::before).chain(() -> keepAnOwner(membership, role)).chain(() -> {
                 membership.role = role;
                 return emit("member.role_changed", caller, userId, Map.of("userId", userId, "from", previous, "to", role));
             }).chain(() -> view(membership));
@@ -101,7 +104,7 @@ public class MemberService {
             if (!leaving) {
                 requireMayGrant(caller, Role.VIEWER, membership.role);
             }
-            return keepAnOwner(membership, null)
+            return view(membership).invoke(changes::before).chain(() -> keepAnOwner(membership, null))
                     .chain(membership::delete)
                     .chain(() -> emit(leaving ? "member.left" : "member.removed", caller, userId, Map.of("userId", userId)));
         });

@@ -6,6 +6,8 @@ import io.srecopilot.auth.ApiKey;
 import io.srecopilot.auth.Invitation;
 import io.srecopilot.auth.Membership;
 import io.srecopilot.auth.Project;
+import io.srecopilot.auth.ProjectView;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
@@ -21,9 +23,11 @@ import java.util.UUID;
 public class ProjectService {
 
     private final AuthEvents events;
+    private final ChangeRecorder changes;
 
-    public ProjectService(AuthEvents events) {
+    public ProjectService(AuthEvents events, ChangeRecorder changes) {
         this.events = events;
+        this.changes = changes;
     }
 
     /** A new project of the caller's tenant, which the caller owns. */
@@ -54,6 +58,7 @@ public class ProjectService {
     public Uni<Project> rename(Caller caller, UUID projectId, String name) {
         return active(caller, projectId).call(project -> requireFreeName(caller.tenantId(), name, project.id))
                 .call(project -> {
+                    changes.before(ProjectView.of(project));
                     String previous = project.name;
                     project.name = name.strip();
                     return emit("project.renamed", caller, project, Map.of("name", project.name, "previousName", previous));
@@ -64,6 +69,7 @@ public class ProjectService {
     @WithTransaction
     public Uni<Project> setArchived(Caller caller, UUID projectId, boolean archived) {
         return active(caller, projectId).call(project -> {
+            changes.before(ProjectView.of(project));
             if (archived == project.isArchived()) {
                 return Uni.createFrom().voidItem();
             }
@@ -82,6 +88,7 @@ public class ProjectService {
                         return Uni.createFrom().failure(ProblemException.conflict(
                                 "The organisation's last project cannot be deleted"));
                     }
+                    changes.before(ProjectView.of(project));
                     Instant now = Timestamps.now();
                     project.deletedAt = now;
                     return Membership.delete("projectId", project.id)

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
@@ -30,8 +31,10 @@ public class NotificationChannelService {
     private final TargetGuard guard;
     private final Outbox outbox;
     private final EventCodec codec;
+    private final ChangeRecorder audited;
 
-    public NotificationChannelService(TargetGuard guard, Outbox outbox, EventCodec codec) {
+    public NotificationChannelService(TargetGuard guard, Outbox outbox, EventCodec codec, ChangeRecorder audited) {
+        this.audited = audited;
         this.guard = guard;
         this.outbox = outbox;
         this.codec = codec;
@@ -76,6 +79,7 @@ public class NotificationChannelService {
                 throw ProblemException.preconditionFailed("Channel " + channel.name + " is at version " + channel.version
                         + ", not " + expectedVersion + "; reload it");
             }
+            audited.before(ChannelView.of(channel, null));
             String generated = request.type() == ChannelType.WEBHOOK && request.secret() == null && channel.secret == null
                     ? newSecret() : null;
             fill(channel, request, generated);
@@ -88,7 +92,8 @@ public class NotificationChannelService {
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
-        return get(caller, id).call(channel -> announce("notification.channel_deleted", channel, caller))
+        return get(caller, id).invoke(channel -> audited.before(ChannelView.of(channel, null)))
+                .call(channel -> announce("notification.channel_deleted", channel, caller))
                 .chain(channel -> channel.delete());
     }
 

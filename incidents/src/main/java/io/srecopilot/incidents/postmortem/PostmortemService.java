@@ -10,6 +10,7 @@ import io.srecopilot.incidents.TimelineEntry;
 import io.srecopilot.incidents.repository.TimelineRepository;
 import io.srecopilot.incidents.service.IncidentEvents;
 import io.srecopilot.incidents.service.IncidentService;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
@@ -24,8 +25,11 @@ public class PostmortemService {
     private final IncidentService incidents;
     private final TimelineRepository timeline;
     private final IncidentEvents events;
+    private final ChangeRecorder audited;
 
-    public PostmortemService(IncidentService incidents, TimelineRepository timeline, IncidentEvents events) {
+    public PostmortemService(IncidentService incidents, TimelineRepository timeline, IncidentEvents events,
+            ChangeRecorder audited) {
+        this.audited = audited;
         this.incidents = incidents;
         this.timeline = timeline;
         this.events = events;
@@ -53,6 +57,7 @@ public class PostmortemService {
                         throw ProblemException.preconditionFailed("The postmortem of " + incident.reference()
                                 + " is at version " + existing.version + ", not " + expectedVersion + "; reload it");
                     }
+                    audited.before(existing == null ? null : PostmortemView.of(incident, existing));
                     Postmortem postmortem = existing != null ? existing : newPostmortem(incident, caller);
                     fill(postmortem, request, caller);
                     String action = existing == null ? "written" : "revised";

@@ -15,6 +15,7 @@ import io.srecopilot.incidents.repository.AlertGroupLinkRepository;
 import io.srecopilot.incidents.repository.IncidentQuery;
 import io.srecopilot.incidents.repository.IncidentRepository;
 import io.srecopilot.incidents.repository.TimelineRepository;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Page;
@@ -35,15 +36,17 @@ public class IncidentService {
     private final AlertGroupAttacher attacher;
     private final IncidentLifecycle lifecycle;
     private final IncidentEvents events;
+    private final ChangeRecorder audited;
 
     public IncidentService(IncidentRepository incidents, AlertGroupLinkRepository links, TimelineRepository timeline,
-            AlertGroupAttacher attacher, IncidentLifecycle lifecycle, IncidentEvents events) {
+            AlertGroupAttacher attacher, IncidentLifecycle lifecycle, IncidentEvents events, ChangeRecorder audited) {
         this.incidents = incidents;
         this.links = links;
         this.timeline = timeline;
         this.attacher = attacher;
         this.lifecycle = lifecycle;
         this.events = events;
+        this.audited = audited;
     }
 
     /**
@@ -71,7 +74,8 @@ public class IncidentService {
     public Uni<IncidentView> update(Caller caller, UUID id, Long expectedVersion, IncidentPatch patch) {
         return get(caller, id).chain(incident -> {
             checkVersion(incident, expectedVersion);
-            return change(incident, patch, caller.actor()).chain(changes -> view(incident));
+            return view(incident).invoke(audited::before).chain(() -> change(incident, patch, caller.actor()))
+                    .chain(changes -> view(incident));
         });
     }
 
@@ -98,7 +102,8 @@ public class IncidentService {
             String reason) {
         return get(caller, id).chain(incident -> {
             checkVersion(incident, expectedVersion);
-            return lifecycle.move(incident, target, caller.actor(), reason);
+            return view(incident).invoke(audited::before)
+                    .chain(() -> lifecycle.move(incident, target, caller.actor(), reason));
         }).chain(this::view);
     }
 

@@ -2,6 +2,7 @@ package io.srecopilot.incidents.settings;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
@@ -31,9 +32,11 @@ public class SettingsResource {
     private final CallerContext callerContext;
     private final Outbox outbox;
     private final EventCodec codec;
+    private final ChangeRecorder audited;
 
     public SettingsResource(ProjectSettingsRepository settings, CallerContext callerContext, Outbox outbox,
-            EventCodec codec) {
+            EventCodec codec, ChangeRecorder audited) {
+        this.audited = audited;
         this.settings = settings;
         this.callerContext = callerContext;
         this.outbox = outbox;
@@ -54,6 +57,7 @@ public class SettingsResource {
     public Uni<SettingsView> replace(@Valid @NotNull SettingsRequest request) {
         Caller caller = callerContext.get();
         return settings.forProject(caller.tenantId(), caller.projectId()).chain(current -> {
+            audited.before(SettingsView.of(current));
             current.correlationWindowSeconds = request.correlationWindowSeconds();
             current.autoResolve = request.autoResolve();
             current.updatedAt = Timestamps.now();

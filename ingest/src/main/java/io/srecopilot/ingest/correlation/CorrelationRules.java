@@ -6,6 +6,7 @@ import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.persistence.UniqueViolations;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
@@ -33,9 +34,11 @@ public class CorrelationRules {
     private static final int DEFAULT_PRIORITY = 100;
 
     private final Pool pool;
+    private final ChangeRecorder audited;
 
-    public CorrelationRules(Pool pool) {
+    public CorrelationRules(Pool pool, ChangeRecorder audited) {
         this.pool = pool;
+        this.audited = audited;
     }
 
     /**
@@ -76,6 +79,7 @@ public class CorrelationRules {
     public Uni<CorrelationRuleView> update(@CacheKey UUID projectId, Caller caller, UUID id,
             CorrelationRuleRequest request) {
         return find(caller, id).chain(rule -> {
+            audited.before(CorrelationRuleView.of(rule));
             apply(rule, request, Timestamps.now());
             return persistUnique(rule);
         });
@@ -84,7 +88,8 @@ public class CorrelationRules {
     @WithTransaction
     @CacheInvalidate(cacheName = CACHE)
     public Uni<Void> delete(@CacheKey UUID projectId, Caller caller, UUID id) {
-        return find(caller, id).chain(CorrelationRule::delete);
+        return find(caller, id).invoke(rule -> audited.before(CorrelationRuleView.of(rule)))
+                .chain(CorrelationRule::delete);
     }
 
     private static Uni<CorrelationRule> find(Caller caller, UUID id) {

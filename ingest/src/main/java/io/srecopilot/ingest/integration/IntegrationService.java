@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.crypto.SecretBox;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
@@ -36,9 +37,11 @@ public class IntegrationService {
     private final EventCodec codec;
     private final ObjectMapper mapper;
     private final IntegrationHealth health;
+    private final ChangeRecorder audited;
 
     public IntegrationService(SecretBox secretBox, TargetGuard guard, PrometheusClient prometheus, Outbox outbox,
-            EventCodec codec, ObjectMapper mapper, IntegrationHealth health) {
+            EventCodec codec, ObjectMapper mapper, IntegrationHealth health, ChangeRecorder audited) {
+        this.audited = audited;
         this.health = health;
         this.secretBox = secretBox;
         this.guard = guard;
@@ -75,6 +78,7 @@ public class IntegrationService {
     public Uni<IntegrationView> update(Caller caller, UUID id, IntegrationRequest request) {
         return find(caller, id).chain(integration -> {
             IntegrationRules.check(request, integration, guard);
+            audited.before(IntegrationView.of(integration));
             apply(integration, request, secretsOf(integration));
             return persist(caller, integration, "integration.updated");
         });
@@ -82,7 +86,8 @@ public class IntegrationService {
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
-        return find(caller, id).chain(integration -> integration.delete()
+        return find(caller, id).invoke(integration -> audited.before(IntegrationView.of(integration)))
+                .chain(integration -> integration.delete()
                 .chain(() -> announce(caller, integration, "integration.deleted")));
     }
 

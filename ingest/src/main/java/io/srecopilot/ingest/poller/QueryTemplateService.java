@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ingest.integration.Integration;
+import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.persistence.UniqueViolations;
 import io.srecopilot.platform.problem.FieldError;
 import io.srecopilot.platform.problem.ProblemException;
@@ -21,6 +22,12 @@ public class QueryTemplateService {
     private static final int DEFAULT_BASELINE_SECONDS = 3_600;
     private static final double DEFAULT_Z = 3.5;
     private static final int DEFAULT_POINTS = 3;
+
+    private final ChangeRecorder audited;
+
+    public QueryTemplateService(ChangeRecorder audited) {
+        this.audited = audited;
+    }
 
     @WithSession
     public Uni<List<QueryTemplateView>> list(Caller caller, UUID integrationId) {
@@ -50,6 +57,7 @@ public class QueryTemplateService {
     public Uni<QueryTemplateView> update(Caller caller, UUID integrationId, UUID id, QueryTemplateRequest request) {
         check(request);
         return find(caller, integrationId, id).chain(template -> {
+            audited.before(QueryTemplateView.of(template));
             apply(template, request);
             return persist(template);
         });
@@ -57,7 +65,8 @@ public class QueryTemplateService {
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID integrationId, UUID id) {
-        return find(caller, integrationId, id).chain(QueryTemplate::delete);
+        return find(caller, integrationId, id).invoke(template -> audited.before(QueryTemplateView.of(template)))
+                .chain(QueryTemplate::delete);
     }
 
     private static void check(QueryTemplateRequest request) {

@@ -1,5 +1,6 @@
 package io.srecopilot.platform.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
@@ -23,6 +24,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * resource), the request id, and how it ended. Health and metrics endpoints are left out, and so
  * are accepted machine deliveries on {@code sre.audit.requests.quiet-paths} (Alertmanager's
  * webhooks: what they change is audited as the events they cause; their refusals are kept).
+ * A successful change carries its field-by-field difference (before and after, credentials
+ * removed): the after is the response's body, the before what the service gave
+ * {@link ChangeRecorder} (a create has none, a delete no after).
  */
 @ApplicationScoped
 public class RequestAuditFilter {
@@ -31,15 +35,20 @@ public class RequestAuditFilter {
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
 
+    /** A bulk change is recorded by its first fields only, with how many more there were. */
+    static final int MAX_CHANGES = 100;
+
     private final RequestAuditPublisher publisher;
     private final Instance<CallerContext> callers;
+    private final ChangeRecorder recorder;
     private final List<String> quietPaths;
 
-    public RequestAuditFilter(RequestAuditPublisher publisher, Instance<CallerContext> callers,
+    public RequestAuditFilter(RequestAuditPublisher publisher, Instance<CallerContext> callers, ChangeRecorder recorder,
             @ConfigProperty(name = "sre.audit.requests.quiet-paths",
                     defaultValue = "/api/v1/ingest/alertmanager,/api/v1/ingest/events") List<String> quietPaths) {
         this.publisher = publisher;
         this.callers = callers;
+        this.recorder = recorder;
         this.quietPaths = quietPaths;
     }
 
@@ -53,12 +62,31 @@ public class RequestAuditFilter {
             return;
         }
         Caller caller = caller();
+        List<JsonDiff.FieldChange> changes = changes(request.getMethod(), status, response.getEntity());
         RequestRecord record = new RequestRecord(request.getMethod(), path, status,
                 refused ? "refused" : status < 400 ? "succeeded" : "failed", requestId(request, http),
-                clientAddress(request.getHeaderString("X-Forwarded-For"), http), request.getHeaderString("User-Agent"));
+                clientAddress(request.getHeaderString("X-Forwarded-For"), http), request.getHeaderString("User-Agent"),
+                changes == null ? null : changes.subList(0, Math.min(MAX_CHANGES, changes.size())),
+                changes == null ? 0 : Math.max(0, changes.size() - MAX_CHANGES));
         publisher.publish(EventEnvelope.create(TYPE, caller == null ? null : caller.tenantId(),
                 caller == null ? null : caller.projectId(), caller == null ? Actor.system("anonymous") : caller.actor(),
                 resourceOf(path), publisher.codec().toData(record)));
+    }
+
+    /** What a successful request changed, or null when it does not say (no before recorded, not a create). */
+    private List<JsonDiff.FieldChange> changes(String method, int status, Object body) {
+        RequestChange change = recorder.current();
+        boolean hasBefore = change != null && change.recorded();
+        if (status >= 300 || !(hasBefore || status == 201)) {
+            return null;
+        }
+        JsonNode before = hasBefore ? state(change.before()) : null;
+        JsonNode after = "DELETE".equals(method) ? null : state(body);
+        return JsonDiff.between(before, after);
+    }
+
+    private JsonNode state(Object view) {
+        return view == null ? null : SensitiveFields.redact(publisher.codec().toData(view));
     }
 
     /** The caller, or null when there is none (401) or its credential could not be read. */
@@ -92,6 +120,12 @@ public class RequestAuditFilter {
 
     /** What the audit trail keeps of a request. */
     record RequestRecord(String method, String path, int status, String outcome, String requestId, String ip,
-            String userAgent) {
+            String userAgent, List<JsonDiff.FieldChange> changes, int changesOmitted) {
+
+        /** A request that changed nothing it could describe (refused, or a handshake). */
+        static RequestRecord of(String method, String path, int status, String outcome, String requestId, String ip,
+                String userAgent) {
+            return new RequestRecord(method, path, status, outcome, requestId, ip, userAgent, null, 0);
+        }
     }
 }

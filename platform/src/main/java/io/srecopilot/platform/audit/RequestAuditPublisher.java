@@ -40,7 +40,7 @@ public class RequestAuditPublisher {
      * see it): recorded like any refused request, the caller unknown.
      */
     public void refusedHandshake(HttpServerRequest http, int status) {
-        RequestAuditFilter.RequestRecord record = new RequestAuditFilter.RequestRecord(http.method().name(), http.path(),
+        RequestAuditFilter.RequestRecord record = RequestAuditFilter.RequestRecord.of(http.method().name(), http.path(),
                 status, "refused", UUID.randomUUID().toString(), RequestAuditFilter.clientAddress(
                         http.getHeader("X-Forwarded-For"), http), http.getHeader("User-Agent"));
         publish(EventEnvelope.create(RequestAuditFilter.TYPE, null, null, Actor.system("anonymous"),

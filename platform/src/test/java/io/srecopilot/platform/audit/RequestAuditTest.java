@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.security.Role;
@@ -71,6 +72,39 @@ class RequestAuditTest {
                 Optional::isPresent).orElseThrow();
         assertEquals(403, refused.data().get("status").asInt());
         assertTrue(find(engineer.tenantId().toString(), read).isEmpty(), "a plain read is not a request record");
+    }
+
+    @Test
+    void aChangeIsRecordedFieldByFieldWithoutCredentials() {
+        String update = UUID.randomUUID().toString();
+        given().auth().oauth2(engineer.token()).header("X-Request-Id", update).contentType("application/json")
+                .body(Map.of("name", "renamed", "tags", List.of("blue", "green"), "parts", List.of(Map.of("label", "one"))))
+                .when().put("/probe/things/original").then().statusCode(200);
+        JsonNode changes = await().atMost(WAIT).until(() -> find(engineer.tenantId().toString(), update),
+                Optional::isPresent).orElseThrow().data().get("changes");
+        assertEquals(2, changes.size(), changes.toString());
+        assertEquals("/name", changes.get(0).get("path").asText());
+        assertEquals("original", changes.get(0).get("before").asText());
+        assertEquals("renamed", changes.get(0).get("after").asText());
+        assertEquals("/tags", changes.get(1).get("path").asText());
+        assertEquals("[\"blue\",\"green\"]", changes.get(1).get("after").toString());
+
+        String deletion = UUID.randomUUID().toString();
+        given().auth().oauth2(engineer.token()).header("X-Request-Id", deletion).when().delete("/probe/things/gone")
+                .then().statusCode(204);
+        JsonNode removed = await().atMost(WAIT).until(() -> find(engineer.tenantId().toString(), deletion),
+                Optional::isPresent).orElseThrow().data().get("changes");
+        assertEquals("gone", removed.get(0).get("before").asText());
+        assertTrue(removed.get(0).get("after").isNull());
+
+        String creation = UUID.randomUUID().toString();
+        given().auth().oauth2(engineer.token()).header("X-Request-Id", creation).when().post("/probe/secrets").then()
+                .statusCode(201);
+        JsonNode created = await().atMost(WAIT).until(() -> find(engineer.tenantId().toString(), creation),
+                Optional::isPresent).orElseThrow().data().get("changes");
+        assertEquals(1, created.size(), "the key itself is never recorded: " + created);
+        assertEquals("/name", created.get(0).get("path").asText());
+        assertTrue(created.get(0).get("before").isNull());
     }
 
     private static Optional<EventEnvelope> find(String tenantId, String requestId) {

@@ -1,4 +1,4 @@
-package io.srecopilot.audit;
+package io.srecopilot.platform.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,18 +8,19 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Removes credentials from event data before it is kept: the audit log says that a key was
- * created, never what could be used to forge one.
+ * Removes credentials from what the audit trail keeps (event data, a request's before and after):
+ * the audit log says that a key was created, never what could be used to forge one.
  */
-final class SensitiveFields {
+public final class SensitiveFields {
 
     private static final Set<String> NAMES = Set.of("password", "passwordhash", "secret", "token", "accesstoken",
-            "refreshtoken", "key", "keyhash", "ticket", "apikey");
+            "refreshtoken", "key", "keyhash", "ticket", "apikey", "invitationtoken", "credentials", "authorization");
 
     private SensitiveFields() {
     }
 
-    static JsonNode redact(JsonNode data) {
+    /** A copy of the tree without credential fields, at any depth; an empty object for none. */
+    public static JsonNode redact(JsonNode data) {
         if (data == null || data.isNull()) {
             return JsonNodeFactory.instance.objectNode();
         }
