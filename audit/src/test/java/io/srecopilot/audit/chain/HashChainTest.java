@@ -22,6 +22,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +55,26 @@ class HashChainTest {
         Object[] second = row("SELECT prev_hash, (SELECT hash FROM audit.audit_record r WHERE r.tenant_id = $1 AND r.seq = 1)"
                 + " FROM audit.audit_record WHERE tenant_id = $1 AND seq = 2");
         assertTrue(second[0].equals(second[1]), "record 2 chains to record 1");
+    }
+
+    @Test
+    void eventsOfSeveralTenantsReadTogetherExtendEachTenantsChainInOrder() {
+        List<TestCaller> owners = List.of(owner, TestCaller.newTenant(Role.OWNER), TestCaller.newTenant(Role.OWNER));
+        List<EventEnvelope> interleaved = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            for (TestCaller tenant : owners) {
+                interleaved.add(EventEnvelope.create("incident.commented", tenant.tenantId(), tenant.projectId(),
+                        new Actor(ActorType.USER, tenant.userId().toString()), new ResourceRef("incident", "i-" + i),
+                        mapper.valueToTree(Map.of("body", "note " + i))));
+            }
+        }
+        TestStream.appendTogether(interleaved);
+
+        for (TestCaller tenant : owners) {
+            await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(tenant.token()).when()
+                    .get("/api/v1/audit/verify").then().statusCode(200).body("verified", equalTo(true))
+                    .body("recordsChecked", equalTo(12)).body("headSeq", equalTo(12)));
+        }
     }
 
     @Test

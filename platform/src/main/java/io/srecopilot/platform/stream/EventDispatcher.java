@@ -31,6 +31,29 @@ public class EventDispatcher {
         return handlers.stream().anyMatch(handler -> handler.accepts(eventType));
     }
 
+    /** Whether every handler takes batches, so a whole read may go in one transaction. */
+    public boolean batches() {
+        return hasHandlers() && handlers.stream().allMatch(BatchEventHandler.class::isInstance);
+    }
+
+    /**
+     * Hands many events (all wanted, see {@link #wants}) to batch handlers in one transaction;
+     * emits those that were new, the others having been handled before.
+     */
+    public Uni<List<EventEnvelope>> dispatchAll(List<EventEnvelope> events) {
+        return safeContext.run(() -> Panache.withTransaction(() -> processed.recordFirstDeliveries(events)
+                .call(fresh -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (EventHandler handler : handlers) {
+                        List<EventEnvelope> accepted = fresh.stream().filter(event -> handler.accepts(event.type())).toList();
+                        if (!accepted.isEmpty()) {
+                            all = all.call(() -> ((BatchEventHandler) handler).handleAll(accepted));
+                        }
+                    }
+                    return all;
+                })));
+    }
+
     /** Emits true when the handlers ran, false when the event had been handled before. */
     public Uni<Boolean> dispatch(EventEnvelope event) {
         List<EventHandler> interested = handlers.stream().filter(handler -> handler.accepts(event.type())).toList();

@@ -17,8 +17,12 @@ import io.srecopilot.platform.events.MalformedEventException;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,10 +80,14 @@ public class EventStreamConsumer {
         return consumerName;
     }
 
-    /** Processes messages one after another, in stream order. */
+    /**
+     * Processes messages one after another, in stream order; those of types no handler wants are
+     * acknowledged together first (most of a busy stream, for most services).
+     */
     public Uni<Void> processAll(List<StreamMessage<String, String, String>> messages) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (StreamMessage<String, String, String> message : messages) {
+        Map<Boolean, List<StreamMessage<String, String, String>>> byWanted = byWanted(messages);
+        Uni<Void> all = acknowledge(byWanted.get(false));
+        for (StreamMessage<String, String, String> message : byWanted.get(true)) {
             all = all.call(() -> process(message));
         }
         return all;
@@ -92,13 +100,49 @@ public class EventStreamConsumer {
         ensureGroup()
                 .chain(() -> streams.xreadgroup(config.consumer().group(), consumerName, config.stream(), ">",
                         new XReadGroupArgs().count(config.consumer().batchSize()).block(config.consumer().block())))
-                .chain(messages -> messages == null ? Uni.createFrom().voidItem() : processAll(messages))
+                .chain(messages -> messages == null ? Uni.createFrom().voidItem()
+                        : dispatcher.batches() ? processBatch(messages) : processAll(messages))
                 .subscribe().with(ignored -> {
                     readSucceeded();
                     readNext();
                 }, failure -> {
                     readFailed(failure);
                     vertx.setTimer(RETRY_AFTER_FAILURE_MS, timer -> readNext());
+                });
+    }
+
+    /**
+     * Processes a read in one transaction (every handler takes batches): events not wanted are
+     * acknowledged, malformed ones parked, the rest handled together and acknowledged in one
+     * command. If the batch fails, each message is processed on its own, so the failure stays with
+     * the event that caused it.
+     */
+    private Uni<Void> processBatch(List<StreamMessage<String, String, String>> messages) {
+        if (!running) {
+            return Uni.createFrom().voidItem();
+        }
+        List<StreamMessage<String, String, String>> wanted = new ArrayList<>();
+        List<EventEnvelope> events = new ArrayList<>();
+        Map<Boolean, List<StreamMessage<String, String, String>>> byWanted = byWanted(messages);
+        Uni<Void> asides = acknowledge(byWanted.get(false));
+        for (StreamMessage<String, String, String> message : byWanted.get(true)) {
+            try {
+                events.add(codec.decode(message.payload().get("event")));
+                wanted.add(message);
+            } catch (MalformedEventException e) {
+                asides = asides.call(() -> parking.park(message, e.getMessage(), 1));
+            }
+        }
+        if (events.isEmpty()) {
+            return asides;
+        }
+        return asides.chain(() -> dispatcher.dispatchAll(events))
+                .invoke(fresh -> countBatch(events, fresh))
+                .chain(() -> acknowledge(wanted))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("A batch of %d events failed (%s); processing them one by one", events.size(),
+                            failure.toString());
+                    return processAll(wanted);
                 });
     }
 
@@ -116,10 +160,6 @@ public class EventStreamConsumer {
         if (!running) {
             // Shutting down: leave it pending; a live replica takes it over after min-idle.
             return Uni.createFrom().voidItem();
-        }
-        String type = message.payload().get("type");
-        if (type != null && !dispatcher.wants(type)) {
-            return acknowledge(message);
         }
         EventEnvelope event;
         try {
@@ -141,11 +181,33 @@ public class EventStreamConsumer {
         return streams.xack(config.stream(), config.consumer().group(), message.id()).replaceWithVoid();
     }
 
+    private Uni<Void> acknowledge(List<StreamMessage<String, String, String>> messages) {
+        return messages.isEmpty() ? Uni.createFrom().voidItem() : streams.xack(config.stream(),
+                config.consumer().group(), messages.stream().map(StreamMessage::id).toArray(String[]::new)).replaceWithVoid();
+    }
+
+    /**
+     * Splits a read into messages a handler may want (a wanted type, or none given: the event
+     * itself tells) and the rest, in stream order.
+     */
+    private Map<Boolean, List<StreamMessage<String, String, String>>> byWanted(
+            List<StreamMessage<String, String, String>> messages) {
+        return messages.stream().collect(Collectors.partitioningBy(message -> {
+            String type = message.payload().get("type");
+            return type == null || dispatcher.wants(type);
+        }));
+    }
+
     private void count(String type, String outcome) {
         Counter.builder("sre.events.consumed")
                 .description("Events this service's consumer group processed")
                 .tag("group", config.consumer().group()).tag("type", type).tag("outcome", outcome)
                 .register(registry).increment();
+    }
+
+    private void countBatch(List<EventEnvelope> events, List<EventEnvelope> fresh) {
+        Set<UUID> handled = fresh.stream().map(EventEnvelope::id).collect(Collectors.toSet());
+        events.forEach(event -> count(event.type(), handled.contains(event.id()) ? "handled" : "duplicate"));
     }
 
     private void readSucceeded() {

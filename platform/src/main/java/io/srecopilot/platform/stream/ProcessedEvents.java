@@ -10,6 +10,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** The ids of events this service has handled, the basis of exactly-once effects. */
@@ -45,6 +49,31 @@ public class ProcessedEvents {
                         .setParameter("type", event.type())
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Records many events in the current transaction, in one statement; emits those not recorded
+     * before (each once, in the given order).
+     */
+    public Uni<List<EventEnvelope>> recordFirstDeliveries(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO processed_event (event_id, type) VALUES ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :type").append(i).append(')');
+        }
+        sql.append(" ON CONFLICT DO NOTHING RETURNING event_id");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), UUID.class);
+            for (int i = 0; i < events.size(); i++) {
+                query.setParameter("id" + i, events.get(i).id()).setParameter("type" + i, events.get(i).type());
+            }
+            return query.getResultList();
+        }).map(inserted -> {
+            Set<UUID> fresh = new HashSet<>(inserted);
+            return events.stream().filter(event -> fresh.remove(event.id())).toList();
+        });
     }
 
     /** Forgets ids older than the stream can still redeliver, so the table stays small. */

@@ -1,6 +1,7 @@
 package io.srecopilot.platform.testing;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.EventsConfig;
@@ -29,16 +30,31 @@ public final class TestStream {
                 .toList();
     }
 
+    /** Appends the events in one MULTI, so a consumer reads them together (as a batch). */
+    public static void appendTogether(List<EventEnvelope> events) {
+        EventsConfig config = CDI.current().select(EventsConfig.class).get();
+        EventCodec codec = CDI.current().select(EventCodec.class).get();
+        ReactiveRedisDataSource redis = CDI.current().select(ReactiveRedisDataSource.class).get();
+        redis.withTransaction(tx -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (EventEnvelope event : events) {
+                all = all.call(() -> tx.stream(String.class).xadd(config.stream(), fields(event, codec)));
+            }
+            return all;
+        }).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private static Map<String, String> fields(EventEnvelope event, EventCodec codec) {
+        return Map.of("id", event.id().toString(), "type", event.type(), "tenantId", String.valueOf(event.tenantId()),
+                "projectId", String.valueOf(event.projectId()), "event", codec.encode(event));
+    }
+
     /** @return the stream message id */
     public static String append(EventEnvelope event) {
         EventsConfig config = CDI.current().select(EventsConfig.class).get();
         EventCodec codec = CDI.current().select(EventCodec.class).get();
         ReactiveRedisDataSource redis = CDI.current().select(ReactiveRedisDataSource.class).get();
-        return redis.stream(String.class).xadd(config.stream(), Map.of(
-                "id", event.id().toString(),
-                "type", event.type(),
-                "tenantId", String.valueOf(event.tenantId()),
-                "projectId", String.valueOf(event.projectId()),
-                "event", codec.encode(event))).await().atMost(Duration.ofSeconds(10));
+        return redis.stream(String.class).xadd(config.stream(), fields(event, codec)).await()
+                .atMost(Duration.ofSeconds(10));
     }
 }
