@@ -3,14 +3,24 @@
 // SECONDS; every client checks it receives all of its project's events and none of another's, and
 // records event-to-client latency (receive time − the event's occurredAt, one clock).
 // Tickets are written to Redis as auth writes them (issuing them is not what is measured).
+// The clients are spread over BENCH_WORKERS processes (default 2): one Node thread cannot read
+// tens of thousands of messages a second and would measure itself rather than realtime.
 // Usage: node realtime-fanout.mjs [CLIENTS=2000] [PROJECTS=20] [RATE=500] [SECONDS=30]
 import net from 'node:net'
+import { fork } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
 import WebSocket from 'ws'
 
-const [clients = 2000, projects = 20, rate = 500, seconds = 30] = process.argv.slice(2).map(Number)
 const realtime = process.env.SRE_REALTIME_WS ?? 'ws://127.0.0.1:8085/ws'
 const redisPort = Number(process.env.SRE_REDIS_PORT ?? 6379)
+const HISTOGRAM_MS = 120_000
+
+if (process.argv[2] === '--worker') {
+  runWorker()
+} else {
+  await runCoordinator(...process.argv.slice(2).map(Number))
+}
 
 /** A minimal Redis connection speaking RESP: fire commands, count replies. */
 function redis() {
@@ -24,74 +34,129 @@ function redis() {
   return { command, replies: () => replies, close: () => socket.end(), ready: new Promise((r) => socket.once('connect', r)) }
 }
 
-const scopes = Array.from({ length: projects }, () => ({ tenantId: randomUUID(), projectId: randomUUID() }))
-const writer = redis()
-await writer.ready
+async function runCoordinator(clients = 2000, projects = 20, rate = 500, seconds = 30) {
+  const scopes = Array.from({ length: projects }, () => ({ tenantId: randomUUID(), projectId: randomUUID() }))
+  const writer = redis()
+  await writer.ready
+  const tickets = []
+  for (let i = 0; i < clients; i++) {
+    const scope = scopes[i % projects]
+    const ticket = randomUUID()
+    writer.command('SETEX', `sre:ws-ticket:${ticket}`, 120, JSON.stringify({ tenantId: scope.tenantId,
+      projectId: scope.projectId, userId: randomUUID(), role: 'viewer' }))
+    tickets.push({ ticket, projectId: scope.projectId, index: i })
+  }
+  while (writer.replies() < clients) await new Promise((resolve) => setTimeout(resolve, 20))
 
-const sockets = []
-const stats = { received: 0, foreign: 0, latencies: [], perClient: new Map() }
-for (let i = 0; i < clients; i++) {
-  const scope = scopes[i % projects]
-  const ticket = randomUUID()
-  writer.command('SETEX', `sre:ws-ticket:${ticket}`, 120, JSON.stringify({ tenantId: scope.tenantId, projectId: scope.projectId,
-    userId: randomUUID(), role: 'viewer' }))
-  sockets.push({ ticket, scope, index: i })
-}
-while (writer.replies() < clients) await new Promise((resolve) => setTimeout(resolve, 20))
-// Handshakes in batches (500 at once connect too: realtime's Redis pool queues a reconnect wave).
-const BATCH = Number(process.env.BENCH_HANDSHAKE_BATCH ?? 100)
-const opened = []
-const started = performance.now()
-for (let batch = 0; batch < sockets.length; batch += BATCH) {
-  await Promise.all(sockets.slice(batch, batch + BATCH).map(({ ticket, scope, index }) => new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${realtime}?ticket=${ticket}`)
-    stats.perClient.set(index, 0)
-    ws.on('open', () => { opened.push(ws); resolve() })
-    ws.on('error', reject)
-    ws.on('message', (raw) => {
-      const now = Date.now()
-      const message = JSON.parse(raw)
-      if (!message.id) return
-      if (message.data.projectId !== scope.projectId) { stats.foreign++; return }
-      stats.received++
-      stats.perClient.set(index, stats.perClient.get(index) + 1)
-      stats.latencies.push(now - Date.parse(message.occurredAt))
-    })
-  })))
-}
-console.log(`${opened.length} clients connected in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  const workerCount = Number(process.env.BENCH_WORKERS ?? 2)
+  const started = performance.now()
+  const workers = Array.from({ length: workerCount }, (_, w) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--worker'])
+    child.send({ tickets: tickets.filter((t) => t.index % workerCount === w) })
+    return child
+  })
+  const reply = (child, type) => new Promise((resolve, reject) => {
+    child.on('message', (message) => message.type === type && resolve(message))
+    child.on('exit', (code) => code && reject(new Error(`a worker exited with ${code}`)))
+  })
+  await Promise.all(workers.map((child) => reply(child, 'connected')))
+  console.log(`${clients} clients connected in ${((performance.now() - started) / 1000).toFixed(1)} s `
+    + `(${workerCount} load processes)`)
 
-const perTick = rate / 100 // a tick every 10 ms
-let published = 0
-const perProject = new Array(projects).fill(0)
-let carry = 0
-const end = Date.now() + seconds * 1000
-await new Promise((resolve) => {
-  const timer = setInterval(() => {
-    if (Date.now() >= end) { clearInterval(timer); resolve(); return }
-    carry += perTick
-    while (carry >= 1) {
-      carry--
-      const p = published % projects
-      const scope = scopes[p]
-      const event = { id: randomUUID(), type: 'incident.updated', tenantId: scope.tenantId, projectId: scope.projectId,
-        occurredAt: new Date().toISOString(), actor: { type: 'system', id: 'bench' },
-        resource: { type: 'incident', id: randomUUID() }, data: { projectId: scope.projectId, n: published } }
-      writer.command('PUBLISH', `sre:rt:${scope.tenantId}:${scope.projectId}`, JSON.stringify(event))
-      perProject[p]++
-      published++
+  let published = 0
+  const perProject = new Map(scopes.map((scope) => [scope.projectId, 0]))
+  const begun = Date.now()
+  await new Promise((resolve) => {
+    // Every 10 ms, publishes what is due by the clock, so a late tick does not lower the rate.
+    const timer = setInterval(() => {
+      const elapsed = Date.now() - begun
+      const due = Math.floor(Math.min(elapsed, seconds * 1000) / 1000 * rate)
+      for (; published < due; published++) {
+        const scope = scopes[published % projects]
+        const event = { id: randomUUID(), type: 'incident.updated', tenantId: scope.tenantId, projectId: scope.projectId,
+          occurredAt: new Date().toISOString(), actor: { type: 'system', id: 'bench' },
+          resource: { type: 'incident', id: randomUUID() }, data: { projectId: scope.projectId, n: published } }
+        writer.command('PUBLISH', `sre:rt:${scope.tenantId}:${scope.projectId}`, JSON.stringify(event))
+        perProject.set(scope.projectId, perProject.get(scope.projectId) + 1)
+      }
+      if (elapsed >= seconds * 1000) { clearInterval(timer); resolve() }
+    }, 10)
+  })
+  await new Promise((resolve) => setTimeout(resolve, 3000)) // let the last messages arrive
+
+  const results = await Promise.all(workers.map((child) => {
+    const done = reply(child, 'stats')
+    child.send({ expected: Object.fromEntries(perProject) })
+    return done
+  }))
+  writer.close()
+  const histogram = new Array(HISTOGRAM_MS + 1).fill(0)
+  let received = 0
+  let foreign = 0
+  let short = 0
+  let closedSlow = 0
+  for (const result of results) {
+    received += result.received
+    foreign += result.foreign
+    short += result.short
+    closedSlow += result.closedSlow
+    result.histogram.forEach(([ms, count]) => { histogram[ms] += count })
+  }
+  const expected = tickets.reduce((sum, t) => sum + perProject.get(t.projectId), 0)
+  const at = (p) => {
+    let seen = 0
+    const wanted = Math.ceil(p / 100 * received)
+    for (let ms = 0; ms <= HISTOGRAM_MS; ms++) if ((seen += histogram[ms]) >= wanted) return ms
+    return HISTOGRAM_MS
+  }
+  const max = histogram.findLastIndex((count) => count > 0)
+  console.log(`published ${published} events (${(published / seconds).toFixed(0)}/s) to ${projects} projects; `
+    + `messages expected ${expected}, received ${received} (${(received / seconds).toFixed(0)}/s), `
+    + `clients short of messages ${short}, closed as slow ${closedSlow}, messages of another project ${foreign}`)
+  console.log(`event-to-client latency: p50 ${at(50)} ms, p90 ${at(90)} ms, p99 ${at(99)} ms, max ${max} ms`)
+}
+
+/** Opens its share of the clients, counts what each receives, reports when asked. */
+function runWorker() {
+  const histogram = new Uint32Array(HISTOGRAM_MS + 1)
+  const counts = new Map()
+  let foreign = 0
+  let closedSlow = 0
+  const sockets = []
+  process.once('message', async ({ tickets }) => {
+    const BATCH = Number(process.env.BENCH_HANDSHAKE_BATCH ?? 100)
+    for (let batch = 0; batch < tickets.length; batch += BATCH) {
+      await Promise.all(tickets.slice(batch, batch + BATCH).map(({ ticket, projectId, index }) => new Promise((resolve, reject) => {
+        const ws = new WebSocket(`${realtime}?ticket=${ticket}`, { perMessageDeflate: false, skipUTF8Validation: true })
+        const projectMarker = Buffer.from(`"projectId":"${projectId}"`)
+        counts.set(index, { projectId, received: 0 })
+        ws.on('open', () => { sockets.push(ws); resolve() })
+        ws.on('error', reject)
+        ws.on('close', (code) => { if (code === 4008) closedSlow++ })
+        ws.on('message', (raw) => {
+          const now = Date.now()
+          // Only the two fields the check needs, without parsing the whole message.
+          const at = raw.indexOf('"occurredAt":"')
+          if (raw.indexOf('{"id":"') !== 0 || at < 0) return // a control message (no event id)
+          if (raw.indexOf(projectMarker) < 0) { foreign++; return }
+          counts.get(index).received++
+          const occurred = Date.parse(raw.toString('latin1', at + 14, raw.indexOf('"', at + 14)))
+          histogram[Math.min(HISTOGRAM_MS, Math.max(0, now - occurred))]++
+        })
+      })))
     }
-  }, 10)
-})
-await new Promise((resolve) => setTimeout(resolve, 3000)) // let the last messages arrive
-
-const expected = Array.from({ length: clients }, (_, i) => perProject[i % projects]).reduce((a, b) => a + b, 0)
-const short = [...stats.perClient.entries()].filter(([i, count]) => count < perProject[i % projects]).length
-const sorted = stats.latencies.sort((a, b) => a - b)
-const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]
-console.log(`published ${published} events (${(published / seconds).toFixed(0)}/s) to ${projects} projects; `
-  + `messages expected ${expected}, received ${stats.received} (${(stats.received / seconds).toFixed(0)}/s), `
-  + `clients short of messages ${short}, messages of another project ${stats.foreign}`)
-console.log(`event-to-client latency: p50 ${at(50)} ms, p90 ${at(90)} ms, p99 ${at(99)} ms, max ${sorted[sorted.length - 1]} ms`)
-opened.forEach((ws) => ws.terminate())
-writer.close()
+    process.send({ type: 'connected' })
+    process.once('message', ({ expected }) => {
+      let received = 0
+      let short = 0
+      for (const { projectId, received: got } of counts.values()) {
+        received += got
+        if (got < expected[projectId]) short++
+      }
+      const buckets = []
+      histogram.forEach((count, ms) => { if (count) buckets.push([ms, count]) })
+      sockets.forEach((ws) => ws.terminate())
+      process.send({ type: 'stats', received, foreign, short, closedSlow, histogram: buckets }, () => process.exit(0))
+    })
+  })
+}

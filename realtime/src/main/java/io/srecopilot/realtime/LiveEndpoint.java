@@ -10,8 +10,11 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.security.WsTicket;
-import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * {@code /ws}: a browser's live view of its project. The server speaks; a client may only ask to
@@ -43,25 +46,30 @@ public class LiveEndpoint {
     Uni<Void> open(WebSocketConnection socket) {
         WsTicket ticket = socket.userData().get(TicketCheck.TICKET);
         LiveConnection connection = new LiveConnection(socket, config.maxPendingMessages());
-        connections.add(ticket.tenantId(), ticket.projectId(), connection);
         String lastEventId = socket.userData().get(TicketCheck.LAST_EVENT_ID);
         if (lastEventId == null) {
+            connections.add(ticket.tenantId(), ticket.projectId(), connection);
             return Uni.createFrom().voidItem();
         }
+        // Live events that arrive while the stream is read wait, so none overtakes a missed one.
+        connection.beginReplay();
+        connections.add(ticket.tenantId(), ticket.projectId(), connection);
         return replay.since(lastEventId, ticket.tenantId(), ticket.projectId())
-                .invoke(missed -> {
+                .map(missed -> {
                     if (missed == null) {
                         sender.control(connection, LiveMessage.control("resync", JsonNodeFactory.instance.objectNode()
                                 .put("reason", "event " + lastEventId + " is no longer in the replay window")));
-                    } else {
-                        missed.forEach(event -> sender.event(event, List.of(connection)));
+                        return Set.<UUID>of();
                     }
+                    sender.replay(missed, connection);
+                    return missed.stream().map(EventEnvelope::id).collect(Collectors.toSet());
                 })
                 .onFailure().recoverWithItem(failure -> {
                     sender.control(connection, LiveMessage.control("resync", JsonNodeFactory.instance.objectNode()
                             .put("reason", "what you missed could not be read")));
-                    return null;
+                    return Set.of();
                 })
+                .invoke(connection::endReplay)
                 .replaceWithVoid();
     }
 

@@ -109,7 +109,9 @@ class RealtimeServiceTest extends ServiceContractTest {
     }
 
     private WebSocketClientConnection connect(String ticket, List<String> received) {
-        return BasicWebSocketConnector.create().baseUri(base).path("/ws?ticket=" + ticket)
+        return BasicWebSocketConnector.create().baseUri(base)
+                // On the event loop, one message after another: worker threads could reorder them.
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING).path("/ws?ticket=" + ticket)
                 .onTextMessage((connection, text) -> received.add(text)).connectAndAwait();
     }
 

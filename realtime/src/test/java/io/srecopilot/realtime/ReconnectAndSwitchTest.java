@@ -200,7 +200,9 @@ class ReconnectAndSwitchTest {
     }
 
     private WebSocketClientConnection connect(String ticket, String query, List<String> received) {
-        return BasicWebSocketConnector.create().baseUri(base).path("/ws?ticket=" + ticket + query)
+        return BasicWebSocketConnector.create().baseUri(base)
+                // On the event loop, one message after another: worker threads could reorder them.
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING).path("/ws?ticket=" + ticket + query)
                 .onTextMessage((connection, text) -> received.add(text)).connectAndAwait();
     }
 
