@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.security.Role;
+import io.srecopilot.platform.testing.PrivateRedisResource;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Mutating and refused requests leave a record for audit: who, from where, what, and how it ended. */
 @QuarkusTest
+@QuarkusTestResource(PrivateRedisResource.class)
 class RequestAuditTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -105,6 +108,25 @@ class RequestAuditTest {
         assertEquals(1, created.size(), "the key itself is never recorded: " + created);
         assertEquals("/name", created.get(0).get("path").asText());
         assertTrue(created.get(0).get("before").isNull());
+    }
+
+    @Test
+    void recordsOfRequestsServedWhileRedisIsDownAreAppendedWhenItIsBack() {
+        List<String> requestIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        PrivateRedisResource.server().stop();
+        try {
+            for (String requestId : requestIds) {
+                given().auth().oauth2(engineer.token()).header("X-Request-Id", requestId).contentType("application/json")
+                        .body(Map.of("name", "during the outage", "parts", List.of(Map.of("label", "one")))).when()
+                        .post("/probe/things").then().statusCode(200);
+            }
+        } finally {
+            PrivateRedisResource.server().restart();
+        }
+        for (String requestId : requestIds) {
+            await().atMost(WAIT).ignoreExceptions().until(() -> find(engineer.tenantId().toString(), requestId),
+                    Optional::isPresent);
+        }
     }
 
     private static Optional<EventEnvelope> find(String tenantId, String requestId) {
