@@ -1,6 +1,7 @@
 package io.srecopilot.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.rest.Timestamps;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** What browsers receive: {@code {id, type, resource, data, occurredAt}}. */
+@RegisterForReflection // serialized by Jackson outside REST: a native image must keep its accessors
 public record LiveMessage(UUID id, String type, ResourceRef resource, JsonNode data, Instant occurredAt) {
 
     /**

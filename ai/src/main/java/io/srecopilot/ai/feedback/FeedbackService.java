@@ -2,6 +2,7 @@ package io.srecopilot.ai.feedback;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ai.Hypothesis;
 import io.srecopilot.platform.events.EventCodec;
@@ -77,6 +78,7 @@ public class FeedbackService {
     }
 
     /** The data of {@code hypothesis.feedback}: the verdict and the hypothesis's claim. */
+    @RegisterForReflection // serialized by Jackson outside REST: a native image must keep its accessors
     record Given(FeedbackView feedback, String claim) {
     }
 }

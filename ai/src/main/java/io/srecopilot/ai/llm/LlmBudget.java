@@ -1,6 +1,9 @@
 package io.srecopilot.ai.llm;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
@@ -28,11 +31,13 @@ public class LlmBudget {
     private final LlmSettings settings;
     private final Outbox outbox;
     private final EventCodec codec;
+    private final MeterRegistry registry;
 
-    public LlmBudget(LlmSettings settings, Outbox outbox, EventCodec codec) {
+    public LlmBudget(LlmSettings settings, Outbox outbox, EventCodec codec, MeterRegistry registry) {
         this.settings = settings;
         this.outbox = outbox;
         this.codec = codec;
+        this.registry = registry;
     }
 
     /** Joins the caller's session. */
@@ -73,6 +78,13 @@ public class LlmBudget {
                 VALUES (:tenant, :month, :threshold, :at) ON CONFLICT DO NOTHING""")
                 .setParameter("tenant", tenantId).setParameter("month", state.month())
                 .setParameter("threshold", threshold).setParameter("at", Timestamps.now()).executeUpdate())
+                .invoke(inserted -> {
+                    if (inserted > 0) {
+                        Counter.builder("sre.llm.budget.reached").tag("threshold", Integer.toString(threshold))
+                                .description("Tenants whose LLM spending reached a threshold of their monthly budget")
+                                .register(registry).increment();
+                    }
+                })
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
                         : outbox.append(EventEnvelope.create("llm.budget.reached", tenantId, projectId,
                                 Actor.system("ai"), new ResourceRef("tenant", tenantId.toString()),
@@ -80,6 +92,7 @@ public class LlmBudget {
                                         state.budgetUsd())))));
     }
 
+    @RegisterForReflection // serialized by Jackson outside REST: a native image must keep its accessors
     record Reached(int threshold, LocalDate month, BigDecimal spentUsd, BigDecimal budgetUsd) {
     }
 }

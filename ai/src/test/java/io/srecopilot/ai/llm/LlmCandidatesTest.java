@@ -5,6 +5,7 @@ import static io.srecopilot.ai.AnnouncedIncidents.analysis;
 import static io.srecopilot.ai.AnnouncedIncidents.analysisPath;
 import static io.srecopilot.ai.AnnouncedIncidents.announceAndWait;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,6 +128,7 @@ class LlmCandidatesTest {
                 "llm.budget.reached").size() == 2);
         assertEquals(List.of(80, 100), TestStream.published(engineer.tenantId().toString(), "llm.budget.reached")
                 .stream().map(EventEnvelope::data).map(data -> data.get("threshold").asInt()).sorted().toList());
+        given().when().get("/q/metrics").then().body(containsString("sre_llm_budget_reached_total{threshold=\"100\"}"));
 
         int asked = requests("costly").size();
         JsonPath capped = analysis(engineer, announceAndWait(mapper, engineer, "[llm:costly] Checkout errors twice"));

@@ -2,6 +2,7 @@ package io.srecopilot.platform.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.Set;
 public final class JsonDiff {
 
     /** One field that changed; {@code before} or {@code after} is null where the field was added or removed. */
+    @RegisterForReflection // serialized by Jackson in request records: a native image must keep its accessors
     public record FieldChange(String path, JsonNode before, JsonNode after) {
     }
 

@@ -1,6 +1,7 @@
 package io.srecopilot.platform.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
@@ -119,6 +120,7 @@ public class RequestAuditFilter {
     }
 
     /** What the audit trail keeps of a request. */
+    @RegisterForReflection // serialized by Jackson outside REST: a native image must keep its accessors
     record RequestRecord(String method, String path, int status, String outcome, String requestId, String ip,
             String userAgent, List<JsonDiff.FieldChange> changes, int changesOmitted) {
 

@@ -1,6 +1,7 @@
 package io.srecopilot.platform.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
  * What every service emits and consumes. {@code id} is the idempotency key: consumers process an
  * id once. {@code projectId} is null only for tenant-level events (e.g. a login).
  */
+@RegisterForReflection // serialized by Jackson outside REST: a native image must keep its accessors
 public record EventEnvelope(
         UUID id,
         String type,

@@ -3,6 +3,7 @@ package io.srecopilot.platform.stream;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,9 +19,9 @@ import io.srecopilot.platform.fixtures.RecordingHandler;
 import io.srecopilot.platform.fixtures.TestEvents;
 import io.srecopilot.platform.outbox.OutboxRelay;
 import io.srecopilot.platform.testing.PrivateRedisResource;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Command;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +50,8 @@ class EventConsumerTest {
     ReactiveRedisDataSource redis;
     @Inject
     Redis lowLevelRedis;
+    @Inject
+    ConsumerLag lag;
 
     private final UUID tenant = UUID.randomUUID();
     private final UUID project = UUID.randomUUID();
@@ -130,6 +133,18 @@ class EventConsumerTest {
             reclaimer.reclaim().await().atMost(WAIT);
             return events.handledCount(event.id()) == 1;
         });
+    }
+
+    @Test
+    void theGroupsLagIsAMetric() {
+        EventEnvelope event = events.event("test.recorded", tenant, project, 1);
+        events.addToStream(event);
+        await().atMost(WAIT).until(() -> events.handledCount(event.id()) == 1);
+
+        long behind = lag.measure().await().atMost(WAIT);
+        assertTrue(behind >= 0);
+        given().when().get("/q/metrics").then()
+                .body(matchesPattern("(?s).*sre_events_consumer_lag\\{group=\"platform-test\"\\} [0-9.]+.*"));
     }
 
     private boolean isPending(String messageId) {
