@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { resumeSession } from './api/auth'
+import AuditView from './views/AuditView.vue'
 import IncidentDetailView from './views/IncidentDetailView.vue'
 import IncidentsView from './views/IncidentsView.vue'
 import LoginView from './views/LoginView.vue'
@@ -10,6 +11,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'incidents', component: IncidentsView },
     { path: '/incidents/:id', name: 'incident', component: IncidentDetailView, props: true },
+    { path: '/audit', name: 'audit', component: AuditView },
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/register', name: 'register', component: RegisterView, meta: { public: true } },
   ],

@@ -33,6 +33,18 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   return (response.status === 204 ? undefined : await response.json()) as T
 }
 
+/** A file the API streams (an export), as a Blob, with the same token handling as {@link api}. */
+export async function download(path: string): Promise<Blob> {
+  let response = await send(path, {})
+  if (response.status === 401 && session.current && (await refreshAccessToken())) {
+    response = await send(path, {})
+  }
+  if (!response.ok) {
+    throw await toError(response)
+  }
+  return response.blob()
+}
+
 export function post<T>(path: string, body?: unknown): Promise<T> {
   return api<T>(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })
 }

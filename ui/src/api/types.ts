@@ -145,3 +145,30 @@ export interface Problem {
   detail?: string
   errors?: { field: string; message: string }[]
 }
+
+/** One field a request changed: before or after is absent where the field was added or removed. */
+export interface FieldChange {
+  path: string
+  before?: unknown
+  after?: unknown
+}
+
+export interface AuditEntry {
+  id: string
+  eventId: string
+  occurredAt: string
+  actor: { type: string; id: string | null }
+  action: string
+  resource: { type: string; id: string | null } | null
+  outcome: 'success' | 'failure'
+  data: Record<string, unknown> & { changes?: FieldChange[]; changesOmitted?: number }
+}
+
+export interface ChainReport {
+  verified: boolean
+  recordsChecked: number
+  fromSeq: number
+  headSeq: number
+  firstBreak: { seq: number; recordId: string; reason: string } | null
+  checkedAt: string
+}
