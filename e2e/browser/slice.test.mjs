@@ -1,5 +1,6 @@
 // The thin slice in a real browser: sign in, watch the incident list, an alert arrives, the new
-// incident appears without a reload, and its detail page shows the first hypothesis.
+// incident appears without a reload, and its detail page shows the first hypothesis; acknowledging it
+// shows in the audit log with the state before and after, and the chain verifies.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { chromium } from 'playwright-core'
@@ -36,7 +37,7 @@ async function sendAlert() {
   assert.fail('ingest never accepted the API key')
 }
 
-test('a new incident appears live and shows its hypothesis', { timeout: 120_000 }, async () => {
+test('a new incident appears live, shows its hypothesis, and acknowledging it is audited', { timeout: 120_000 }, async () => {
   const browser = await chromium.launch({ executablePath: env.CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
   try {
     const page = await browser.newPage()
@@ -62,6 +63,23 @@ test('a new incident appears live and shows its hypothesis', { timeout: 120_000 
     assert.match(await page.locator('[data-test=confidence]').first().textContent(), /\d+%/)
     assert.match(await page.locator('[data-test=title]').textContent(), /INC-1 Checkout is failing/)
     await page.screenshot({ path: `${env.SCREENSHOTS}/incident.png`, fullPage: true })
+
+    // Acknowledging is audited with the state before and after, and the owner's chain still holds.
+    await page.getByRole('button', { name: 'Acknowledge' }).click()
+    await page.getByText(/· acknowledged/).waitFor({ timeout: 15_000 })
+    await page.click('[data-test=nav-audit]')
+    const transition = page.locator('[data-test=audit-row]', { hasText: /transitions → 200/ }).first()
+    for (let attempt = 0; attempt < 40 && !(await transition.isVisible()); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500)) // the record travels through the event stream
+      await page.reload()
+      await page.locator('[data-test=audit], [data-test=empty]').first().waitFor()
+    }
+    await transition.getByRole('button', { name: 'Details' }).click()
+    const state = page.locator('[data-test=changes] tr', { hasText: '/state' })
+    assert.match(await state.textContent(), /DETECTED\s*ACKNOWLEDGED/)
+    await page.click('[data-test=verify]')
+    await page.locator('[data-test=chain-ok]').waitFor({ timeout: 15_000 })
+    await page.screenshot({ path: `${env.SCREENSHOTS}/audit.png`, fullPage: true })
   } finally {
     await browser.close()
   }
