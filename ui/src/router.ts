@@ -1,6 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { resumeSession } from './api/auth'
-import AuditView from './views/AuditView.vue'
 import IncidentDetailView from './views/IncidentDetailView.vue'
 import IncidentsView from './views/IncidentsView.vue'
 import LoginView from './views/LoginView.vue'
@@ -11,7 +10,10 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'incidents', component: IncidentsView },
     { path: '/incidents/:id', name: 'incident', component: IncidentDetailView, props: true },
-    { path: '/audit', name: 'audit', component: AuditView },
+    // Loaded when first opened: they bring the chart library the incident pages do not need.
+    { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
+    { path: '/ai-usage', name: 'ai-usage', component: () => import('./views/AiUsageView.vue') },
+    { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue') },
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/register', name: 'register', component: RegisterView, meta: { public: true } },
   ],

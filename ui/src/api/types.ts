@@ -172,3 +172,39 @@ export interface ChainReport {
   firstBreak: { seq: number; recordId: string; reason: string } | null
   checkedAt: string
 }
+
+export interface DurationFigure {
+  count: number
+  medianSeconds: number | null
+  p90Seconds: number | null
+}
+
+export interface IncidentStats {
+  from: string
+  to: string
+  bucket: 'day' | 'week'
+  open: { total: number; byState: Record<string, number>; bySeverity: Record<string, number> }
+  detected: { total: number; byState: Record<string, number>; bySeverity: Record<string, number> }
+  mtta: { overall: DurationFigure; overTime: (DurationFigure & { start: string })[] }
+  mttr: { overall: DurationFigure; overTime: (DurationFigure & { start: string })[] }
+}
+
+export interface LlmUsage {
+  key: string
+  requests: number
+  cacheHits: number
+  failures: number
+  promptTokens: number
+  completionTokens: number
+  costUsd: number
+}
+
+export interface UsageReport {
+  scope: 'tenant' | 'project'
+  from: string
+  to: string
+  budget: { month: string; budgetUsd: number; spentUsd: number; percent: number; exhausted: boolean }
+  byDay: LlmUsage[]
+  byProject: LlmUsage[]
+  byModel: LlmUsage[]
+}
