@@ -80,6 +80,17 @@ test('a new incident appears live, shows its hypothesis, and acknowledging it is
     await page.click('[data-test=verify]')
     await page.locator('[data-test=chain-ok]').waitFor({ timeout: 15_000 })
     await page.screenshot({ path: `${env.SCREENSHOTS}/audit.png`, fullPage: true })
+
+    // The dashboard counts the open incident; AI usage shows the month against the budget; both themes render.
+    await page.click('[data-test=nav-dashboard]')
+    assert.match(await page.locator('[data-test=open-total]').textContent({ timeout: 15_000 }), /1\s*open incidents/)
+    await page.screenshot({ path: `${env.SCREENSHOTS}/dashboard.png`, fullPage: true })
+    await page.click('[data-test=nav-ai-usage]')
+    await page.locator('[data-test=budget]').waitFor({ timeout: 15_000 })
+    await page.screenshot({ path: `${env.SCREENSHOTS}/ai-usage.png`, fullPage: true })
+    await page.click('[data-test=theme]')
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark')
+    await page.screenshot({ path: `${env.SCREENSHOTS}/ai-usage-dark.png`, fullPage: true })
   } finally {
     await browser.close()
   }
