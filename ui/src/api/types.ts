@@ -208,3 +208,50 @@ export interface UsageReport {
   byProject: LlmUsage[]
   byModel: LlmUsage[]
 }
+
+export interface Integration {
+  id: string
+  type: 'prometheus'
+  name: string
+  url: string
+  alertmanagerUrl: string | null
+  auth: { type: 'none' | 'bearer' | 'basic'; username: string | null; secretSet: boolean }
+  headerNames: string[]
+  tlsVerify: boolean
+  health: { status: 'unknown' | 'ok' | 'failing'; lastSuccessAt: string | null; lastErrorAt: string | null; lastError: string | null }
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ConnectionTest {
+  ok: boolean
+  latencyMs: number
+  version: string | null
+  error: string | null
+  testedAt: string
+}
+
+export interface QueryTemplate {
+  id: string
+  name: string
+  query: string
+  serviceLabel: string
+  intervalSeconds: number
+  libraryId: string | null
+  enabled: boolean
+  lastRunAt: string | null
+  lastError: string | null
+}
+
+export interface LibraryTemplate {
+  id: string
+  signal: string
+  description: string
+}
+
+export interface CreatedKey {
+  id: string
+  name: string
+  prefix: string
+  key: string
+}
