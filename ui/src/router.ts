@@ -14,6 +14,8 @@ export const router = createRouter({
     { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
     { path: '/ai-usage', name: 'ai-usage', component: () => import('./views/AiUsageView.vue') },
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue') },
+    { path: '/changes', name: 'changes', component: () => import('./views/ChangesView.vue') },
+    { path: '/runbooks', name: 'runbooks', component: () => import('./views/RunbooksView.vue') },
     { path: '/integrations', name: 'integrations', component: () => import('./views/IntegrationsView.vue') },
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/register', name: 'register', component: RegisterView, meta: { public: true } },

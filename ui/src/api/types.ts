@@ -255,3 +255,31 @@ export interface CreatedKey {
   prefix: string
   key: string
 }
+
+export interface Change {
+  id: string
+  type: 'deploy' | 'config' | 'feature_flag' | 'infrastructure'
+  service: string
+  environment: string | null
+  version: string | null
+  commit: string | null
+  author: string | null
+  description: string | null
+  url: string | null
+  deployedAt: string
+  recordedAt: string
+}
+
+export interface Runbook {
+  id: string
+  title: string
+  description: string | null
+  steps: string
+  tags: string[]
+  services: string[]
+  alertPatterns: string[]
+  riskLevel: 'low' | 'medium' | 'high'
+  createdAt: string
+  updatedAt: string
+  version: number
+}
