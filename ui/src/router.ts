@@ -16,6 +16,7 @@ export const router = createRouter({
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue') },
     { path: '/changes', name: 'changes', component: () => import('./views/ChangesView.vue') },
     { path: '/runbooks', name: 'runbooks', component: () => import('./views/RunbooksView.vue') },
+    { path: '/policies', name: 'policies', component: () => import('./views/PoliciesView.vue') },
     { path: '/integrations', name: 'integrations', component: () => import('./views/IntegrationsView.vue') },
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/register', name: 'register', component: RegisterView, meta: { public: true } },

@@ -283,3 +283,27 @@ export interface Runbook {
   updatedAt: string
   version: number
 }
+
+export interface PolicyAction {
+  type: 'auto_acknowledge' | 'set_severity' | 'notify' | 'request_human_review' | 'mark_inconclusive'
+  severity?: string | null
+  channel?: string | null
+}
+
+export interface Policy {
+  id: string
+  name: string
+  description: string | null
+  condition: string
+  actions: PolicyAction[]
+  mode: 'shadow' | 'enforce'
+  enabled: boolean
+  priority: number
+  shadow: { decisions: number; judged: number; agreed: number; precision: number | null } | null
+}
+
+export interface PolicyCheck {
+  valid: boolean
+  error: string | null
+  position: number | null
+}
