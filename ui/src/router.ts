@@ -17,6 +17,7 @@ export const router = createRouter({
     { path: '/changes', name: 'changes', component: () => import('./views/ChangesView.vue') },
     { path: '/runbooks', name: 'runbooks', component: () => import('./views/RunbooksView.vue') },
     { path: '/policies', name: 'policies', component: () => import('./views/PoliciesView.vue') },
+    { path: '/members', name: 'members', component: () => import('./views/MembersView.vue') },
     { path: '/integrations', name: 'integrations', component: () => import('./views/IntegrationsView.vue') },
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/register', name: 'register', component: RegisterView, meta: { public: true } },

@@ -307,3 +307,19 @@ export interface PolicyCheck {
   error: string | null
   position: number | null
 }
+
+export interface Member {
+  userId: string
+  email: string
+  fullName: string
+  role: Role
+  joinedAt: string
+}
+
+export interface Invitation {
+  id: string
+  email: string
+  role: Role
+  createdAt: string
+  expiresAt: string
+}
