@@ -18,6 +18,7 @@ export const router = createRouter({
     { path: '/runbooks', name: 'runbooks', component: () => import('./views/RunbooksView.vue') },
     { path: '/policies', name: 'policies', component: () => import('./views/PoliciesView.vue') },
     { path: '/members', name: 'members', component: () => import('./views/MembersView.vue') },
+    { path: '/channels', name: 'channels', component: () => import('./views/ChannelsView.vue') },
     { path: '/integrations', name: 'integrations', component: () => import('./views/IntegrationsView.vue') },
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/register', name: 'register', component: RegisterView, meta: { public: true } },

@@ -323,3 +323,26 @@ export interface Invitation {
   createdAt: string
   expiresAt: string
 }
+
+export interface Channel {
+  id: string
+  name: string
+  type: 'webhook' | 'slack' | 'email'
+  url: string | null
+  to: string[] | null
+  routing: { minSeverity: Severity | null; services: string[]; events: string[] }
+  enabled: boolean
+  hasSigningSecret: boolean | null
+  signingSecret: string | null
+  version: number
+}
+
+export interface Delivery {
+  id: string
+  eventType: string
+  status: string
+  attempts: number
+  responseStatus: number | null
+  lastError: string | null
+  createdAt: string
+}
