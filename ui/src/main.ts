@@ -1,3 +1,4 @@
+import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { router } from './router'
@@ -5,4 +6,4 @@ import './styles.css'
 import { applyChosenTheme } from './theme'
 
 applyChosenTheme()
-createApp(App).use(router).mount('#app')
+createApp(App).use(createPinia()).use(router).mount('#app')

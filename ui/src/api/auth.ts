@@ -50,3 +50,9 @@ export async function resumeSession(): Promise<boolean> {
   setSession({ ...session.current!, user: me.user, projectId: me.project?.id ?? '', projects: me.projects })
   return true
 }
+
+/** A token for another project of the same person; the refresh cookie stays as it is. */
+export async function switchProject(projectId: string): Promise<void> {
+  const answer = await post<{ accessToken: string }>('/api/v1/auth/switch-project', { projectId })
+  setSession({ ...session.current!, accessToken: answer.accessToken, projectId })
+}
