@@ -7,8 +7,11 @@ vi.mock('../src/live/live', () => ({
   live: { subscribe: (listener: (message: LiveMessage) => void) => { listeners.push(listener); return () => undefined } },
 }))
 const api = vi.fn()
-vi.mock('../src/api/client', () => ({ api: (path: string) => api(path), ApiError: class extends Error {} }))
-vi.mock('vue-router', () => ({ useRouter: () => ({ push: vi.fn() }) }))
+const post = vi.fn()
+const push = vi.fn()
+vi.mock('../src/api/client', () => ({ api: (path: string) => api(path), post: (path: string, body?: unknown) => post(path, body), ApiError: class extends Error {} }))
+vi.mock('../src/api/session', () => ({ can: () => true }))
+vi.mock('vue-router', () => ({ useRouter: () => ({ push }) }))
 
 const { default: IncidentsView } = await import('../src/views/IncidentsView.vue')
 
@@ -72,5 +75,38 @@ describe('IncidentsView', () => {
     const view = mountView()
     await flushPromises()
     expect(view.find('[data-test=empty]').exists()).toBe(true)
+  })
+
+  it('filters by search, state and severity', async () => {
+    api.mockResolvedValue({ items: [], nextCursor: null })
+    const view = mountView()
+    await flushPromises()
+
+    const form = view.find('[data-test=filters]')
+    await form.find('input').setValue('checkout')
+    const selects = form.findAll('select')
+    await selects[0].setValue('DETECTED')
+    await selects[1].setValue('critical')
+    await form.trigger('submit')
+    await flushPromises()
+
+    expect(api).toHaveBeenLastCalledWith('/api/v1/incidents?limit=50&q=checkout&state=DETECTED&severity=critical')
+    expect(view.find('[data-test=empty]').text()).toContain('match these filters')
+  })
+
+  it('declares an incident by hand and opens it', async () => {
+    api.mockResolvedValue({ items: [], nextCursor: null })
+    post.mockResolvedValueOnce(incident(7, 'Customers report slow search'))
+    const view = mountView()
+    await flushPromises()
+
+    await view.find('[data-test=declare]').trigger('click')
+    const form = view.find('[data-test=declare-form]')
+    await form.find('input').setValue('Customers report slow search')
+    await form.trigger('submit')
+    await flushPromises()
+
+    expect(post).toHaveBeenCalledWith('/api/v1/incidents', { title: 'Customers report slow search', severity: 'high', service: undefined })
+    expect(push).toHaveBeenCalledWith({ name: 'incident', params: { id: 'id-7' } })
   })
 })
