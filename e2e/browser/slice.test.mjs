@@ -37,7 +37,7 @@ async function sendAlert() {
   assert.fail('ingest never accepted the API key')
 }
 
-test('a new incident appears live, shows its hypothesis, and acknowledging it is audited', { timeout: 120_000 }, async () => {
+test('a new incident appears live, is acknowledged (audited), resolved, written up and learned', { timeout: 120_000 }, async () => {
   const browser = await chromium.launch({ executablePath: env.CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
   try {
     const page = await browser.newPage()
@@ -95,6 +95,20 @@ test('a new incident appears live, shows its hypothesis, and acknowledging it is
     await page.click('[data-test=theme]')
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark')
     await page.screenshot({ path: `${env.SCREENSHOTS}/ai-usage-dark.png`, fullPage: true })
+
+    // Resolve, write the postmortem, mark it learned: the end of an incident's life.
+    await page.click('[data-test=nav-incidents]')
+    await page.locator('[data-test=incident-row]').first().click()
+    await page.getByRole('button', { name: 'Resolve' }).click()
+    await page.locator('[data-test=postmortem]').waitFor({ timeout: 15_000 })
+    await page.fill('[data-test=pm-summary]', 'Checkout failed requests for twenty minutes')
+    await page.fill('[data-test=pm-impact]', 'About 3 % of orders failed')
+    await page.fill('[data-test=pm-root-cause]', 'The payment client pool was too small after the deploy')
+    await page.click('[data-test=pm-save]')
+    await page.locator('[data-test=pm-complete]').waitFor({ timeout: 15_000 })
+    await page.getByRole('button', { name: 'Mark learned' }).click()
+    await page.locator('[data-test=state].learned').waitFor({ timeout: 15_000 })
+    await page.screenshot({ path: `${env.SCREENSHOTS}/incident-learned.png`, fullPage: true })
   } finally {
     await browser.close()
   }

@@ -346,3 +346,15 @@ export interface Delivery {
   lastError: string | null
   createdAt: string
 }
+
+export interface Postmortem {
+  incidentId: string
+  summary: string
+  impact: string | null
+  rootCause: string | null
+  confirmedHypothesis: { id: string | null; claim: string } | null
+  contributingFactors: string[]
+  actionItems: { id: string; description: string; owner: string | null; dueDate: string | null; status: string }[]
+  missingForLearned: string[]
+  version: number
+}
