@@ -113,3 +113,49 @@ test('a new incident appears live, is acknowledged (audited), resolved, written 
     await browser.close()
   }
 })
+
+/** Calls the API through the UI's origin (the same routing browsers get). */
+async function call(path, { token, method = 'GET', body } = {}) {
+  const response = await fetch(`${env.UI_URL}${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  return { status: response.status, body: response.status === 204 ? null : await response.json().catch(() => null) }
+}
+
+test('a viewer sees no write buttons, and the API refuses the writes anyway', { timeout: 120_000 }, async () => {
+  const owner = (await call('/api/v1/auth/login', { method: 'POST', body: { email: env.EMAIL, password: env.PASSWORD } })).body
+  const projectId = owner.activeProjectId
+  const email = `viewer-${Date.now()}@example.com`
+  const invited = await call(`/api/v1/projects/${projectId}/members`,
+    { token: owner.accessToken, method: 'POST', body: { email, role: 'viewer' } })
+  assert.equal(invited.status, 201)
+  const password = 'a viewer password'
+  const viewer = await call('/api/v1/auth/invitations/accept',
+    { method: 'POST', body: { token: invited.body.invitationToken, fullName: 'Vera Viewer', password } })
+  assert.equal(viewer.status, 201)
+  const incidents = (await call('/api/v1/incidents', { token: viewer.body.accessToken })).body.items
+  assert.ok(incidents.length > 0, 'the project has an incident to look at')
+
+  const browser = await chromium.launch({ executablePath: env.CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
+  try {
+    const page = await browser.newPage()
+    await page.goto(`${env.UI_URL}/login`)
+    await page.fill('input[name=email]', email)
+    await page.fill('input[name=password]', password)
+    await page.click('button[type=submit]')
+    await page.locator('[data-test=incident-row]').first().click()
+    await page.locator('[data-test=title]').waitFor({ timeout: 15_000 })
+    assert.equal(await page.locator('.actions button').count(), 0, 'no transition buttons')
+    assert.equal(await page.locator('[data-test=comment-form]').count(), 0, 'no comment form')
+    assert.equal(await page.locator('[data-test=declare]').count(), 0)
+    assert.equal(await page.locator('[data-test=nav-audit]').count(), 0, 'no audit log for viewers')
+    await page.screenshot({ path: `${env.SCREENSHOTS}/viewer-incident.png`, fullPage: true })
+  } finally {
+    await browser.close()
+  }
+  const refused = await call(`/api/v1/incidents/${incidents[0].id}/transitions`,
+    { token: viewer.body.accessToken, method: 'POST', body: { to: 'INVESTIGATING' } })
+  assert.equal(refused.status, 403)
+})
