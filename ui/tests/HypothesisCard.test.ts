@@ -1,5 +1,4 @@
-import { mount } from '@vue/test-utils'
-import { flushPromises } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import HypothesisCard from '../src/components/HypothesisCard.vue'
 import type { Hypothesis } from '../src/api/types'
@@ -33,6 +32,22 @@ describe('HypothesisCard', () => {
     expect(rows[0].text()).toContain('worst supporting alert is critical')
     expect(rows[1].text()).toContain('0.083')
     expect(card.text()).toContain('HighErrorRate')
+  })
+
+  it('charts what each factor adds only once someone asks why', async () => {
+    const card = mount(HypothesisCard, { props: { hypothesis } })
+    expect(card.find('[data-test=breakdown-chart]').exists()).toBe(false)
+
+    const details = card.find('details')
+    ;(details.element as HTMLDetailsElement).open = true
+    await details.trigger('toggle')
+    // The chart component (and Chart.js) load on demand.
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(card.find('[data-test=breakdown-chart]').exists()).toBe(true)
+    }, { timeout: 10_000 })
+    const chart = card.find('[data-test=breakdown-chart]')
+    expect(chart.find('canvas').attributes('aria-label')).toMatch(/^What each factor adds to the \d+% confidence/)
   })
 
   it('cites metrics with the query to run again, and changes with their time', () => {
