@@ -26,9 +26,7 @@ export function toggleTheme(): void {
   useTheme(theme.value === 'dark' ? 'light' : 'dark')
 }
 
-/** At start: a remembered choice applies; otherwise the system's preference stays in charge. */
+/** At start: the remembered choice, or the system's preference (not remembered, so it may change). */
 export function applyChosenTheme(): void {
-  if (localStorage.getItem(STORAGE_KEY)) {
-    document.documentElement.dataset.theme = theme.value
-  }
+  document.documentElement.dataset.theme = theme.value
 }

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { UsageReport } from '../src/api/types'
+import type { UsageReport } from '../src/api/reports'
 
 const api = vi.fn()
 vi.mock('../src/api/client', () => ({ api: (path: string) => api(path), ApiError: class extends Error {} }))

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { AuditEntry } from '../src/api/types'
+import type { AuditEntry } from '../src/api/reports'
 
 const api = vi.fn()
 const download = vi.fn()

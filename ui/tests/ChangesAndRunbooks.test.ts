@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Change, Runbook } from '../src/api/types'
+import type { Change, Runbook } from '../src/api/management'
 
 const api = vi.fn()
 const post = vi.fn()

@@ -1,6 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { IncidentStats, LiveMessage } from '../src/api/types'
+import type { LiveMessage } from '../src/api/types'
+import type { IncidentStats } from '../src/api/reports'
 
 const listeners: ((message: LiveMessage) => void)[] = []
 vi.mock('../src/live/live', () => ({

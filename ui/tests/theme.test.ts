@@ -12,7 +12,8 @@ describe('theme', () => {
     const first = await import('../src/theme')
     first.applyChosenTheme()
     expect(first.theme.value).toBe('dark')
-    expect(document.documentElement.dataset.theme).toBeUndefined()
+    expect(document.documentElement.dataset.theme).toBe('dark')
+    expect(localStorage.getItem('sre.theme')).toBeNull()
 
     first.toggleTheme()
     expect(document.documentElement.dataset.theme).toBe('light')
