@@ -45,3 +45,8 @@ const ACTIONS: Record<string, string> = {
 export function actionFor(state: string, current: string): string {
   return state === 'INVESTIGATING' && (current === 'RESOLVED' || current === 'MITIGATED') ? 'Reopen investigation' : (ACTIONS[state] ?? humanState(state))
 }
+
+/** A refused request in one sentence: the problem's detail, then each field and what is wrong with it. */
+export function problemText(error: { message: string; problem?: { errors?: { field: string; message: string }[] } }): string {
+  return [error.message, ...(error.problem?.errors ?? []).map((field) => `${field.field} ${field.message}`)].join('; ')
+}
