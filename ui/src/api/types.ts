@@ -39,6 +39,45 @@ export interface Incident {
   version: number
 }
 
+/** An alert attached to an incident (`GET /api/v1/incidents/{id}/signals`). */
+export interface AttachedSignal {
+  id: string
+  fingerprint: string
+  alertname: string | null
+  service: string | null
+  severity: Severity
+  status: string
+  startsAt: string
+  labels: Record<string, string>
+  annotations: Record<string, string>
+}
+
+/**
+ * One metric series around an incident (`GET /api/v1/signals/context`): points of
+ * `[epochSeconds, value]`, its learned baseline (median and MAD), the highest robust |z| and the onset.
+ */
+export interface ContextSeries {
+  templateId: string
+  template: string
+  query: string
+  service: string | null
+  labels: Record<string, string>
+  unit: string | null
+  stepSeconds: number
+  points: [number, number][]
+  baseline: { median: number; mad: number; points: number } | null
+  maxAbsScore: number | null
+  anomalous: boolean
+  onsetAt: string | null
+}
+
+export interface IncidentContext {
+  from: string
+  to: string
+  series: ContextSeries[]
+  errors: { templateId: string; template: string; error: string }[]
+}
+
 export interface TimelineEntry {
   id: string
   kind: string
