@@ -22,6 +22,7 @@ const proxy = {
   '/api/v1/integrations': ingest,
   '/api/v1/signals': ingest,
   '/api/v1/audit': audit,
+  '/api/v1/system': audit,
   '/ws': { target: realtime, ws: true },
 }
 

@@ -116,7 +116,8 @@ start_service() {
   # The Secure flag would keep the refresh cookie off plain-http local origins; locally, webhook
   # receivers on this machine are fine (in production loopback targets are refused).
   env $(service_secrets "$name") SRE_AUTH_URL="http://127.0.0.1:${PORTS[auth]}" \
-    SRE_INGEST_URL="http://127.0.0.1:${PORTS[ingest]}" \
+    SRE_INGEST_URL="http://127.0.0.1:${PORTS[ingest]}" SRE_INCIDENTS_URL="http://127.0.0.1:${PORTS[incidents]}" \
+    SRE_AI_URL="http://127.0.0.1:${PORTS[ai]}" SRE_REALTIME_URL="http://127.0.0.1:${PORTS[realtime]}" \
     SRE_UI_URL="http://127.0.0.1:$UI_PORT" SRE_NOTIFICATIONS_ALLOW_LOOPBACK=true \
     SRE_INTEGRATIONS_ALLOW_LOOPBACK=true SRE_ENCRYPTION_KEY="$(cat "$RUN_DIR/keys/encryption.key")" \
     SRE_JWT_PUBLIC_KEY="$RUN_DIR/keys/public.pem" SRE_JWT_PRIVATE_KEY="$RUN_DIR/keys/private.pem" \

@@ -61,3 +61,20 @@ export interface UsageReport {
   byProject: LlmUsage[]
   byModel: LlmUsage[]
 }
+
+/** One service as its readiness endpoint described it (`GET /api/v1/system/health`). */
+export interface ServiceHealth {
+  name: string
+  status: 'UP' | 'DOWN' | 'UNREACHABLE'
+  checks: { name: string; status: string }[]
+  responseMillis: number | null
+  error: string | null
+}
+
+export interface SystemHealth {
+  status: 'UP' | 'DEGRADED' | 'DOWN'
+  checkedAt: string
+  services: ServiceHealth[]
+  pipeline: { group: string; lag: number | null; pending: number; consumers: number }[]
+  pipelineError: string | null
+}

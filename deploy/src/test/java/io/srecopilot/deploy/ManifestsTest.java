@@ -29,7 +29,8 @@ class ManifestsTest {
             Map.entry("/api/v1/projects", "auth"), Map.entry("/api/v1/incidents", "incidents"),
             Map.entry("/api/v1/notification-channels", "incidents"), Map.entry("/api/v1/ai", "ai"),
             Map.entry("/api/v1/ingest", "ingest"), Map.entry("/api/v1/integrations", "ingest"),
-            Map.entry("/api/v1/signals", "ingest"), Map.entry("/api/v1/audit", "audit"), Map.entry("/ws", "realtime"),
+            Map.entry("/api/v1/signals", "ingest"), Map.entry("/api/v1/audit", "audit"),
+            Map.entry("/api/v1/system", "audit"), Map.entry("/ws", "realtime"),
             Map.entry("/", "ui"));
 
     @ParameterizedTest

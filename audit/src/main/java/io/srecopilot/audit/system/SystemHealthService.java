@@ -1,0 +1,81 @@
+package io.srecopilot.audit.system;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.srecopilot.platform.events.EventsConfig;
+import io.quarkus.vertx.http.HttpServer;
+import io.srecopilot.platform.rest.Timestamps;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The System page's answer: every configured service probed at once (this one included, always),
+ * and the event stream's consumer groups read from Redis. One answer is shared for {@code sre.system.reuse-for}.
+ */
+@ApplicationScoped
+public class SystemHealthService {
+
+    private final SystemConfig config;
+    private final ServiceProbe probe;
+    private final ReactiveRedisDataSource redis;
+    private final EventsConfig events;
+    private final Uni<SystemHealth> shared;
+    private final String self;
+    private final HttpServer server;
+
+    public SystemHealthService(SystemConfig config, ServiceProbe probe, ReactiveRedisDataSource redis,
+            EventsConfig events, @ConfigProperty(name = "quarkus.application.name") String self, HttpServer server) {
+        this.config = config;
+        this.self = self;
+        this.server = server;
+        this.probe = probe;
+        this.redis = redis;
+        this.events = events;
+        this.shared = Uni.createFrom().deferred(this::check).memoize().atLeast(config.reuseFor());
+    }
+
+    public Uni<SystemHealth> health() {
+        return shared;
+    }
+
+    Uni<SystemHealth> check() {
+        Map<String, String> targets = new TreeMap<>(config.services());
+        // This service asks itself where it actually listens (tests and some set-ups pick the port at start).
+        targets.put(self, "http://127.0.0.1:" + server.getPort());
+        Uni<List<ServiceHealth>> services = Multi.createFrom().iterable(targets.entrySet())
+                .onItem().transformToUniAndMerge(service -> probe.probe(service.getKey(), service.getValue()))
+                .collect().asList()
+                .map(found -> found.stream().sorted(Comparator.comparing(ServiceHealth::name)).toList());
+        Uni<Pipeline> pipeline = groups().map(groups -> new Pipeline(groups, null))
+                .onFailure().recoverWithItem(failure -> new Pipeline(List.of(),
+                        "the event stream cannot be read: " + failure.getMessage()));
+        return Uni.combine().all().unis(services, pipeline).asTuple().map(both -> new SystemHealth(
+                SystemHealth.overall(both.getItem1()), Timestamps.now(), both.getItem1(), both.getItem2().groups(),
+                both.getItem2().error()));
+    }
+
+    private record Pipeline(List<ConsumerGroupLag> groups, String error) {
+    }
+
+    /** XINFO GROUPS of the stream (RESP3: one map per group); a stream not created yet has none. */
+    private Uni<List<ConsumerGroupLag>> groups() {
+        return redis.execute("XINFO", "GROUPS", events.stream()).map(answer -> {
+            List<ConsumerGroupLag> groups = new ArrayList<>();
+            for (Response group : answer) {
+                Response lag = group.get("lag");
+                groups.add(new ConsumerGroupLag(group.get("name").toString(), lag == null ? null : lag.toLong(),
+                        group.get("pending").toLong(), group.get("consumers").toLong()));
+            }
+            groups.sort(Comparator.comparing(ConsumerGroupLag::group));
+            return groups;
+        }).onFailure(failure -> String.valueOf(failure.getMessage()).contains("no such key"))
+                .recoverWithItem(List.of());
+    }
+}
