@@ -104,7 +104,8 @@ public class ContextService {
         Duration step = Duration.ofSeconds(Math.max(template.intervalSeconds,
                 Duration.between(from, to).toSeconds() / MAX_POINTS + 1));
         return states.load(template.id).chain(known -> prometheus.get(integration,
-                integrations.secretsOf(integration), TemplateRun.rangePath(template.query, from, to, step))
+                integrations.secretsOf(integration), TemplateRun.rangePath(template.query, alignedStart(from, to, step),
+                        to, step))
                 .map(data -> new TemplateSeries(TemplateRun.series(data).entrySet().stream()
                         .filter(entry -> services.isEmpty()
                                 || services.contains(entry.getValue().labels().get(template.serviceLabel)))
@@ -123,6 +124,16 @@ public class ContextService {
         return new SeriesContext(template.id, template.name, template.query, template.integrationId,
                 series.labels().get(template.serviceLabel), series.labels(), template.unit, step.toSeconds(), points,
                 baseline, judgement.maxAbsScore(), judgement.onset() != null, judgement.onset());
+    }
+
+    /**
+     * Where to start a range query so that its last step falls exactly on {@code to}: Prometheus
+     * evaluates at start, start + step, …, so an unaligned start would drop up to a step of the newest
+     * data, the part that matters most while an incident is going on.
+     */
+    static Instant alignedStart(Instant from, Instant to, Duration step) {
+        long steps = Duration.between(from, to).toSeconds() / step.toSeconds();
+        return to.minusSeconds(steps * step.toSeconds());
     }
 
     /** The range asked: {@code to} defaults to now, {@code from} to an hour before; at most 7 days. */
