@@ -53,17 +53,21 @@ function clock(epochMs: number): string {
   return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
 }
 
+/** Below this many points each is drawn as a dot: a short history would otherwise not show at all. */
+const DOTTED_BELOW = 20
+
 /**
- * A line chart of one series, with its normal range (baseline ± {@link NORMAL_BAND_Z} robust σ)
+ * A line chart of one series over the window asked (so a series Prometheus has known only briefly
+ * shows where its history starts), with its normal range (baseline ± {@link NORMAL_BAND_Z} robust σ)
  * shaded and the onset marked, on a linear time axis (no date adapter needed).
  */
-export function seriesChart(series: ContextSeries): ChartConfiguration {
+export function seriesChart(series: ContextSeries, window?: { from: string; to: string }): ChartConfiguration {
   const values = series.points.map(([at, value]) => ({ x: at * 1000, y: value }))
-  const first = values[0]?.x ?? 0
-  const last = values[values.length - 1]?.x ?? 0
+  const first = window ? Date.parse(window.from) : (values[0]?.x ?? 0)
+  const last = window ? Date.parse(window.to) : (values[values.length - 1]?.x ?? 0)
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
     { label: series.unit ? `${series.template} (${series.unit})` : series.template, data: values,
-      borderColor: '#1f6feb', pointRadius: 0, borderWidth: 2 },
+      borderColor: '#1f6feb', backgroundColor: '#1f6feb', pointRadius: values.length < DOTTED_BELOW ? 3 : 0, borderWidth: 2 },
   ]
   if (series.baseline) {
     // The MAD floored as the detector floors it, so a flat series gets a visible, honest band.

@@ -1,3 +1,4 @@
+import { nextTick } from 'vue'
 import { createRouter, createWebHistory } from 'vue-router'
 import { resumeSession } from './api/auth'
 import IncidentDetailView from './views/IncidentDetailView.vue'
@@ -31,4 +32,13 @@ router.beforeEach(async (to) => {
     return true
   }
   return (await resumeSession()) ? true : { name: 'login', query: { next: to.fullPath } }
+})
+
+// After moving to another page, focus is put on the page itself (as a full page load would reset it):
+// keyboard users continue from the new content, screen readers announce it. Not on the first load,
+// where the skip link must stay the first stop.
+router.afterEach((to, from) => {
+  if (from.matched.length && to.path !== from.path) {
+    void nextTick(() => document.getElementById('main')?.focus({ preventScroll: true }))
+  }
 })

@@ -29,7 +29,7 @@ describe('EvidenceSeries', () => {
   beforeEach(() => api.mockReset())
 
   it('asks ingest for the services\' metrics around the incident and charts those that departed', async () => {
-    api.mockResolvedValueOnce({ series: [departed], errors: [{ templateId: 't2', template: 'Latency p99', error: 'timed out' }] })
+    api.mockResolvedValueOnce({ from: "2026-11-30T09:00:00Z", to: "2026-11-30T10:30:00Z", series: [departed], errors: [{ templateId: 't2', template: 'Latency p99', error: 'timed out' }] })
     const view = mountSeries(['checkout', 'payments'])
     await flushPromises()
 
@@ -47,6 +47,15 @@ describe('EvidenceSeries', () => {
     await flushPromises()
 
     expect(view.find('[data-test=no-series]').text()).toContain('Add one from the library under Integrations')
+  })
+
+  it('says the metrics could not be read, not that nothing watches them, when every template failed', async () => {
+    api.mockResolvedValueOnce({ series: [], errors: [{ templateId: 't1', template: 'request rate', error: 'Connection refused' }] })
+    const view = mountSeries(['checkout'])
+    await flushPromises()
+
+    expect(view.find('[data-test=no-series]').text()).toBe('No metrics of checkout could be read:')
+    expect(view.find('[data-test=series-error]').text()).toContain('Connection refused')
   })
 
   it('does not ask at all when no service is known', async () => {

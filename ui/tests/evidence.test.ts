@@ -65,3 +65,16 @@ describe('evidence series', () => {
     expect(seriesChart(series({ baseline: null, onsetAt: null })).data.datasets).toHaveLength(1)
   })
 })
+
+describe('a short history', () => {
+  it('spans the window asked and draws each point as a dot, so a series Prometheus has only just seen still shows', () => {
+    const window = { from: '2026-11-30T10:00:00Z', to: '2026-11-30T11:00:00Z' }
+    const config = seriesChart({
+      templateId: 't', template: 'request rate', query: 'q', service: 'checkout', labels: {}, unit: null, stepSeconds: 60,
+      points: [[Date.parse('2026-11-30T11:00:00Z') / 1000, 0.4]], baseline: null, maxAbsScore: null, anomalous: false, onsetAt: null,
+    }, window)
+    const x = (config.options as { scales: { x: { min: number; max: number } } }).scales.x
+    expect([x.min, x.max]).toEqual([Date.parse(window.from), Date.parse(window.to)])
+    expect((config.data.datasets[0] as { pointRadius: number }).pointRadius).toBe(3)
+  })
+})
