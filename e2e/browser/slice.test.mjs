@@ -1,67 +1,87 @@
-// The thin slice in a real browser: sign in, watch the incident list, an alert arrives, the new
-// incident appears without a reload, and its detail page shows the first hypothesis; acknowledging it
-// shows in the audit log with the state before and after, and the chain verifies.
+// The product in a real browser, as a new team meets it: register, connect a real Prometheus and a
+// real Alertmanager (with the receiver the UI generates), an alert arrives and the incident appears
+// live; its alerts, the metrics around it charted from Prometheus, its hypotheses and their confidence
+// breakdown, acknowledge (audited, chain verified), resolve, postmortem, LEARNED.
+// Then every main page is checked for WCAG AA (axe-core), a phone's width and the keyboard, with
+// screenshots kept; and a viewer sees no write buttons while the API refuses the writes anyway.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { chromium } from 'playwright-core'
+import { assertAccessible, env, launch, overflowsSideways, startAlertmanager, startPrometheus } from './support.mjs'
 
-const env = process.env
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run']
+const team = { fullName: 'Olivia Owner', email: `owner-${Date.now()}@example.com`, password: 'a long enough password', tenant: 'Initech' }
+let incidentPath
 
-function notification() {
-  const startsAt = new Date(Date.now() - 5 * 60_000).toISOString()
-  const alert = (alertname, severity, summary) => ({
-    status: 'firing', labels: { alertname, service: 'checkout', severity }, annotations: { summary },
-    startsAt, endsAt: '0001-01-01T00:00:00Z', generatorURL: 'http://prometheus/graph', fingerprint: `browser-${alertname}`,
-  })
-  return {
-    version: '4', groupKey: '{}:{browser="slice"}', status: 'firing', receiver: 'sre-copilot',
-    groupLabels: {}, commonLabels: { service: 'checkout' }, commonAnnotations: { summary: 'Checkout is failing' },
-    externalURL: 'http://alertmanager', alerts: [alert('HighErrorRate', 'critical', 'Checkout 5xx above 5%')],
-  }
+async function waitForLive(page) {
+  await page.locator('[data-test=live-state].live').waitFor({ timeout: 20_000 })
 }
 
-/** The key reaches ingest through the event stream, so the first tries may be refused. */
-async function sendAlert() {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    const response = await fetch(`${env.INGEST_URL}/api/v1/ingest/alertmanager`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${env.API_KEY}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(notification()),
-    })
-    if (response.status === 200) return
-    assert.equal(response.status, 401, `ingest answered ${response.status}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  assert.fail('ingest never accepted the API key')
-}
-
-test('a new incident appears live, is acknowledged (audited), resolved, written up and learned', { timeout: 120_000 }, async () => {
-  const browser = await chromium.launch({ executablePath: env.CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
+test('register, connect a real Alertmanager, and follow its alert from live incident to LEARNED', { timeout: 180_000 }, async () => {
+  // Prometheus scrapes ingest as if it were the team's checkout service, from the start, so the
+  // incident has some history to chart.
+  const prometheus = await startPrometheus(env.INGEST_URL, 'checkout')
+  const browser = await launch()
+  let alertmanager
   try {
     const page = await browser.newPage()
-    await page.goto(`${env.UI_URL}/login`)
-    await page.fill('input[name=email]', env.EMAIL)
-    await page.fill('input[name=password]', env.PASSWORD)
+    await page.goto(`${env.UI_URL}/register`)
+    await page.fill('input[name=fullName]', team.fullName)
+    await page.fill('input[name=email]', team.email)
+    await page.fill('input[name=tenantName]', team.tenant)
+    await page.fill('input[name=password]', team.password)
     await page.click('button[type=submit]')
-    await page.locator('[data-test=empty]').waitFor()
-    await page.locator('[data-test=live-state].live').waitFor({ timeout: 20_000 })
-    await page.evaluate(() => { window.__stillTheSamePage = true })
+    await page.locator('[data-test=empty]').waitFor({ timeout: 15_000 })
 
-    await sendAlert()
+    // Connect Prometheus, test it, and watch checkout's traffic with a template from the library.
+    await page.click('[data-test=nav-integrations]')
+    const connect = page.locator('[data-test=add-connection]')
+    await connect.getByLabel('Name').fill('Production Prometheus')
+    await connect.getByLabel('URL').fill(prometheus.url)
+    await connect.getByRole('button', { name: 'Connect' }).click()
+    const connection = page.locator('[data-test=connection]').first()
+    await connection.getByRole('button', { name: 'Test' }).click()
+    assert.match(await connection.locator('[data-test=test-result]').textContent({ timeout: 15_000 }), /^Reached in \d+ ms/)
+    await connection.locator('select').selectOption('golden-traffic')
+    await connection.locator('[data-test=add-template]').click()
+    await connection.locator('[data-test=template]', { hasText: 'request rate' }).waitFor({ timeout: 15_000 })
+    await prometheus.waitForData('sum by (service) (rate(http_server_requests_seconds_count[5m]))')
+
+    // Connect Alertmanager: a key made for it, inside a receiver pasted into a real Alertmanager's config.
+    await page.click('[data-test=create-key]')
+    const snippet = await page.locator('[data-test=snippet]').textContent({ timeout: 15_000 })
+    assert.match(snippet, /credentials: sre_/)
+    await page.screenshot({ path: `${env.SCREENSHOTS}/integrations.png`, fullPage: true })
+    alertmanager = await startAlertmanager(snippet)
+
+    await page.click('[data-test=nav-incidents]')
+    await page.locator('[data-test=empty]').waitFor()
+    await waitForLive(page)
+    await page.evaluate(() => { window.__stillTheSamePage = true })
+    await alertmanager.fire([{
+      labels: { alertname: 'HighErrorRate', service: 'checkout', severity: 'critical' },
+      annotations: { summary: 'Checkout is failing' },
+      startsAt: new Date(Date.now() - 5 * 60_000).toISOString(), generatorURL: 'http://prometheus.example/graph',
+    }])
 
     const row = page.locator('[data-test=incident-row]').first()
-    await row.waitFor({ timeout: 30_000 })
+    await row.waitFor({ timeout: 60_000 }).catch((error) => {
+      throw new Error(`no incident appeared; Alertmanager said:\n${alertmanager.log()}`, { cause: error })
+    })
     assert.match(await row.textContent(), /Checkout is failing/)
     assert.equal(await page.evaluate(() => window.__stillTheSamePage), true, 'the list updated without a reload')
     await page.screenshot({ path: `${env.SCREENSHOTS}/incidents.png`, fullPage: true })
 
     await row.click()
     await page.locator('[data-test=hypothesis]').first().waitFor({ timeout: 30_000 })
+    incidentPath = new URL(page.url()).pathname
     assert.equal((await page.locator('[data-test=claim]').first().textContent()).trim(), 'checkout is failing requests')
     assert.match(await page.locator('[data-test=confidence]').first().textContent(), /\d+%/)
     assert.match(await page.locator('[data-test=title]').textContent(), /INC-1 Checkout is failing/)
+    assert.match(await page.locator('[data-test=signal]').first().textContent(), /HighErrorRate.*firing.*checkout/s)
+    const series = page.locator('[data-test=series]', { hasText: 'request rate' })
+    await series.locator('canvas').waitFor({ timeout: 20_000 }) // checkout's traffic, from the real Prometheus
+    assert.match(await series.locator('[data-test=series-summary]').textContent(), /^checkout — /)
+    await page.locator('[data-test=hypothesis] details summary').first().click()
+    await page.locator('[data-test=hypothesis] canvas').first().waitFor({ timeout: 15_000 })
     await page.screenshot({ path: `${env.SCREENSHOTS}/incident.png`, fullPage: true })
 
     // Acknowledging is audited with the state before and after, and the owner's chain still holds.
@@ -81,24 +101,15 @@ test('a new incident appears live, is acknowledged (audited), resolved, written 
     await page.locator('[data-test=chain-ok]').waitFor({ timeout: 15_000 })
     await page.screenshot({ path: `${env.SCREENSHOTS}/audit.png`, fullPage: true })
 
-    // The dashboard counts the open incident; AI usage shows the month against the budget; both themes render.
+    // The dashboard counts the open incident; the System page shows every service ready.
     await page.click('[data-test=nav-dashboard]')
     assert.match(await page.locator('[data-test=open-total]').textContent({ timeout: 15_000 }), /1\s*open incidents/)
-    await page.screenshot({ path: `${env.SCREENSHOTS}/dashboard.png`, fullPage: true })
-    await page.click('[data-test=nav-ai-usage]')
-    await page.locator('[data-test=budget]').waitFor({ timeout: 15_000 })
-    await page.screenshot({ path: `${env.SCREENSHOTS}/ai-usage.png`, fullPage: true })
-    await page.click('[data-test=nav-integrations]')
-    await page.click('[data-test=create-key]')
-    assert.match(await page.locator('[data-test=snippet]').textContent({ timeout: 15_000 }), /credentials: sre_/)
-    await page.screenshot({ path: `${env.SCREENSHOTS}/integrations.png`, fullPage: true })
-    await page.click('[data-test=theme]')
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark')
-    await page.screenshot({ path: `${env.SCREENSHOTS}/ai-usage-dark.png`, fullPage: true })
+    await page.click('[data-test=nav-system]')
+    assert.match(await page.locator('[data-test=overall]').textContent({ timeout: 15_000 }), /All good/)
+    assert.equal(await page.locator('[data-test=service]').count(), 6)
 
     // Resolve, write the postmortem, mark it learned: the end of an incident's life.
-    await page.click('[data-test=nav-incidents]')
-    await page.locator('[data-test=incident-row]').first().click()
+    await page.goto(`${env.UI_URL}${incidentPath}`)
     await page.getByRole('button', { name: 'Resolve' }).click()
     await page.locator('[data-test=postmortem]').waitFor({ timeout: 15_000 })
     await page.fill('[data-test=pm-summary]', 'Checkout failed requests for twenty minutes')
@@ -109,6 +120,107 @@ test('a new incident appears live, is acknowledged (audited), resolved, written 
     await page.getByRole('button', { name: 'Mark learned' }).click()
     await page.locator('[data-test=state].learned').waitFor({ timeout: 15_000 })
     await page.screenshot({ path: `${env.SCREENSHOTS}/incident-learned.png`, fullPage: true })
+  } catch (failure) {
+    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: `${env.SCREENSHOTS}/walk-failed.png`, fullPage: true })
+    throw failure
+  } finally {
+    alertmanager?.stop()
+    prometheus.stop()
+    await browser.close()
+  }
+})
+
+/** The main pages, each with what shows it has loaded. */
+const PAGES = [
+  ['incidents', '/', '[data-test=incident-row]'],
+  ['dashboard', '/dashboard', '[data-test=open-total]'],
+  ['incident', () => incidentPath, '[data-test=hypothesis]'],
+  ['changes', '/changes', 'main h1'],
+  ['runbooks', '/runbooks', 'main h1'],
+  ['policies', '/policies', 'main h1'],
+  ['integrations', '/integrations', '[data-test=create-key]'],
+  ['members', '/members', 'main h1'],
+  ['channels', '/channels', 'main h1'],
+  ['ai-usage', '/ai-usage', '[data-test=budget]'],
+  ['audit', '/audit', '[data-test=audit]'],
+  ['system', '/system', '[data-test=overall]'],
+]
+
+async function signedIn(browser, options = {}) {
+  const context = await browser.newContext(options)
+  const page = await context.newPage()
+  await page.goto(`${env.UI_URL}/login`)
+  await page.fill('input[name=email]', team.email)
+  await page.fill('input[name=password]', team.password)
+  await page.click('button[type=submit]')
+  await page.locator('[data-test=incident-row]').first().waitFor({ timeout: 15_000 })
+  return { context, page }
+}
+
+async function open(page, path, ready) {
+  await page.goto(`${env.UI_URL}${typeof path === 'function' ? path() : path}`)
+  await page.locator(ready).first().waitFor({ timeout: 15_000 })
+  await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Loading…'), null, { timeout: 15_000 })
+}
+
+test('every main page meets WCAG AA in both themes, fits a phone, and is screenshotted', { timeout: 240_000 }, async () => {
+  assert.ok(incidentPath, 'the first test opened an incident')
+  const browser = await launch()
+  try {
+    const { page } = await signedIn(browser)
+    for (const [name, path, ready] of PAGES) {
+      await open(page, path, ready)
+      await assertAccessible(page, `${name} (light)`)
+      await page.screenshot({ path: `${env.SCREENSHOTS}/page-${name}.png`, fullPage: true })
+    }
+    await page.click('[data-test=theme]')
+    for (const [name, path, ready] of PAGES) {
+      await open(page, path, ready)
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark')
+      await assertAccessible(page, `${name} (dark)`)
+    }
+    await page.screenshot({ path: `${env.SCREENSHOTS}/page-system-dark.png`, fullPage: true })
+
+    const phone = await signedIn(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    for (const [name, path, ready] of PAGES) {
+      await open(phone.page, path, ready)
+      assert.equal(await overflowsSideways(phone.page), false, `${name} scrolls sideways on a phone`)
+      await phone.page.screenshot({ path: `${env.SCREENSHOTS}/phone-${name}.png`, fullPage: true })
+    }
+  } finally {
+    await browser.close()
+  }
+})
+
+test('the keyboard reaches everything: skip link first, every page link, focus always visible', { timeout: 60_000 }, async () => {
+  const browser = await launch()
+  try {
+    const { page } = await signedIn(browser)
+    await page.reload() // a fresh load: focus starts at the top of the document
+    await page.locator('[data-test=incident-row]').first().waitFor()
+    const focused = () => page.evaluate(() => {
+      const element = document.activeElement
+      const style = getComputedStyle(element)
+      return { test: element.dataset?.test ?? null, id: element.id, outline: style.outlineStyle, width: style.outlineWidth }
+    })
+    await page.keyboard.press('Tab')
+    assert.equal((await focused()).test, 'skip-link')
+    assert.ok((await page.locator('[data-test=skip-link]').boundingBox()).y >= 0, 'the skip link shows when focused')
+    await page.keyboard.press('Enter')
+    assert.equal((await focused()).id, 'main', 'skipping lands on the page itself')
+
+    await page.reload()
+    await page.locator('[data-test=incident-row]').first().waitFor()
+    let reached = null
+    for (let presses = 0; presses < 40 && reached?.test !== 'nav-system'; presses++) {
+      await page.keyboard.press('Tab')
+      reached = await focused()
+      assert.notEqual(reached.outline, 'none', `focus is visible on ${reached.test ?? reached.id}`)
+    }
+    assert.equal(reached.test, 'nav-system', 'every page link is reachable by Tab')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-test=overall]').waitFor({ timeout: 15_000 })
+    assert.equal((await focused()).id, 'main', 'after a page change, focus is on the new page')
   } finally {
     await browser.close()
   }
@@ -125,7 +237,7 @@ async function call(path, { token, method = 'GET', body } = {}) {
 }
 
 test('a viewer sees no write buttons, and the API refuses the writes anyway', { timeout: 120_000 }, async () => {
-  const owner = (await call('/api/v1/auth/login', { method: 'POST', body: { email: env.EMAIL, password: env.PASSWORD } })).body
+  const owner = (await call('/api/v1/auth/login', { method: 'POST', body: { email: team.email, password: team.password } })).body
   const projectId = owner.activeProjectId
   const email = `viewer-${Date.now()}@example.com`
   const invited = await call(`/api/v1/projects/${projectId}/members`,
@@ -138,7 +250,7 @@ test('a viewer sees no write buttons, and the API refuses the writes anyway', { 
   const incidents = (await call('/api/v1/incidents', { token: viewer.body.accessToken })).body.items
   assert.ok(incidents.length > 0, 'the project has an incident to look at')
 
-  const browser = await chromium.launch({ executablePath: env.CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
+  const browser = await launch()
   try {
     const page = await browser.newPage()
     await page.goto(`${env.UI_URL}/login`)
