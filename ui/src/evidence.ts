@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js'
-import type { Analysis, AttachedSignal, ContextSeries, Incident } from './api/types'
+import type { Analysis, AttachedSignal, ContextSeries, Evidence, Incident } from './api/types'
 
 /** How much before the incident started its metrics are shown: enough to see what normal looked like. */
 const LEAD_MS = 60 * 60 * 1000
@@ -97,4 +97,32 @@ export function seriesChart(series: ContextSeries, window?: { from: string; to: 
       scales: { x: { type: 'linear', min: first, max: last, ticks: { maxTicksLimit: 6, callback: (value) => clock(Number(value)) } } },
     },
   } as ChartConfiguration
+}
+
+/** A link to where a piece of evidence can be seen: an anchor on this page, or another page. */
+export interface EvidenceLink {
+  label: string
+  anchor?: string
+  route?: string
+}
+
+/**
+ * Where a piece of evidence can be seen for itself: an alert in the incident's list, a metric in
+ * its chart, a change among the service's changes, a precedent on its own incident page.
+ */
+export function evidenceLink(item: Evidence): EvidenceLink | null {
+  switch (item.kind) {
+    case 'signal':
+      return item.signalId ? { label: 'the alert', anchor: `#signal-${item.signalId}` } : null
+    case 'metric':
+      return { label: 'the chart', anchor: '#metrics' }
+    case 'change':
+      return item.service
+        ? { label: `changes of ${item.service}`, route: `/changes?service=${encodeURIComponent(item.service)}` }
+        : { label: 'changes', route: '/changes' }
+    case 'precedent':
+      return item.id.startsWith('precedent:') ? { label: 'that incident', route: `/incidents/${item.id.slice('precedent:'.length)}` } : null
+    default:
+      return null
+  }
 }

@@ -54,6 +54,14 @@ describe('ChangesView', () => {
     expect(api).toHaveBeenLastCalledWith('/api/v1/ingest/changes?limit=50&service=checkout&type=config')
   })
 
+  it('opens already filtered to the service an analysis cited', async () => {
+    api.mockResolvedValue({ items: [change], nextCursor: null })
+    mount(ChangesView, { props: { service: 'checkout' } })
+    await flushPromises()
+
+    expect(api.mock.calls[0][0]).toBe('/api/v1/ingest/changes?limit=50&service=checkout')
+  })
+
   it('lets engineers record a deploy and viewers only read', async () => {
     api.mockResolvedValue({ items: [], nextCursor: null })
     post.mockResolvedValueOnce(change)

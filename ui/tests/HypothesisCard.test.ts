@@ -1,4 +1,4 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { RouterLinkStub, config, flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import HypothesisCard from '../src/components/HypothesisCard.vue'
 import type { Hypothesis } from '../src/api/types'
@@ -22,7 +22,18 @@ const hypothesis: Hypothesis = {
     status: null, startsAt: null, summary: 'INC-4 "Checkout failing": pool exhausted (similarity 0.72)' }],
 }
 
+config.global.stubs = { RouterLink: RouterLinkStub }
+
 describe('HypothesisCard', () => {
+  it('links each piece of evidence to where it can be seen', () => {
+    const card = mount(HypothesisCard, { props: { hypothesis } })
+    expect(card.find('[data-test=evidence-signal] a').attributes('href')).toBe('#signal-s1')
+    expect(card.find('[data-test=evidence-signal] a').text()).toBe('the alert')
+    expect(card.find('[data-test=evidence-metric] a').attributes('href')).toBe('#metrics')
+    const routes = card.findAllComponents(RouterLinkStub).map((link) => [link.props('to'), link.text()])
+    expect(routes).toEqual([['/changes?service=checkout', 'changes of checkout'], ['/incidents/i4', 'that incident']])
+  })
+
   it('shows the claim, its confidence and every factor that makes it up', () => {
     const card = mount(HypothesisCard, { props: { hypothesis } })
     expect(card.find('[data-test=claim]').text()).toBe('checkout is failing requests')
