@@ -124,8 +124,8 @@ test('register, connect a real Alertmanager, and follow its alert from live inci
     await browser.contexts()[0]?.pages()[0]?.screenshot({ path: `${env.SCREENSHOTS}/walk-failed.png`, fullPage: true })
     throw failure
   } finally {
-    alertmanager?.stop()
-    prometheus.stop()
+    await alertmanager?.stop()
+    await prometheus.stop()
     await browser.close()
   }
 })
@@ -140,6 +140,7 @@ const PAGES = [
   ['policies', '/policies', 'main h1'],
   ['integrations', '/integrations', '[data-test=create-key]'],
   ['members', '/members', 'main h1'],
+  ['settings', '/settings', '[data-test=api-keys]'],
   ['channels', '/channels', 'main h1'],
   ['ai-usage', '/ai-usage', '[data-test=budget]'],
   ['audit', '/audit', '[data-test=audit]'],

@@ -63,8 +63,12 @@ async function startDaemon(name, binary, args, config) {
     { stdio: ['ignore', 'ignore', 'pipe'] })
   let log = ''
   child.stderr.on('data', (chunk) => { log += chunk })
-  const stop = () => {
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  /** Stops the daemon and removes its directory once it has exited (it writes there until then). */
+  const stop = async () => {
     child.kill('SIGTERM')
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))])
+    child.kill('SIGKILL')
     rmSync(dir, { recursive: true, force: true })
   }
   for (let attempt = 0; attempt < 150; attempt++) {
@@ -73,7 +77,7 @@ async function startDaemon(name, binary, args, config) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  stop()
+  await stop()
   throw new Error(`${name} did not start:\n${log}`)
 }
 

@@ -23,6 +23,7 @@ export const router = createRouter({
     { path: '/channels', name: 'channels', component: () => import('./views/ChannelsView.vue') },
     { path: '/integrations', name: 'integrations', component: () => import('./views/IntegrationsView.vue') },
     { path: '/system', name: 'system', component: () => import('./views/SystemView.vue') },
+    { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/register', name: 'register', component: RegisterView, meta: { public: true } },
   ],

@@ -138,3 +138,28 @@ export interface Delivery {
   lastError: string | null
   createdAt: string
 }
+
+/** A project API key as listed (its secret is never shown again after creation). */
+export interface ApiKey {
+  id: string
+  name: string
+  prefix: string
+  scopes: string[]
+  createdAt: string
+  expiresAt: string | null
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+/** How incidents correlate in the project (`/api/v1/incidents/settings`). */
+export interface IncidentSettings {
+  correlationWindowSeconds: number
+  autoResolve: boolean
+  updatedAt: string | null
+}
+
+/** How long the tenant's audit trail is kept (`/api/v1/audit/retention`, owners). */
+export interface Retention {
+  days: number
+  custom: boolean
+}

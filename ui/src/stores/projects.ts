@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { switchProject } from '../api/auth'
-import { ApiError } from '../api/client'
-import { activeProject, session } from '../api/session'
+import { ApiError, api } from '../api/client'
+import { activeProject, session, setSession } from '../api/session'
 import { live } from '../live/live'
 
 /**
@@ -32,5 +32,16 @@ export const useProjectsStore = defineStore('projects', () => {
     }
   }
 
-  return { projects, active, switching, error, switchTo }
+  /** Renames a project (owners); the header and the switcher show the new name at once. */
+  async function rename(projectId: string, name: string): Promise<void> {
+    const renamed = await api<{ id: string; name: string }>(`/api/v1/projects/${projectId}`, {
+      method: 'PATCH', body: JSON.stringify({ name }),
+    })
+    if (session.current) {
+      setSession({ ...session.current, projects: session.current.projects.map((project) =>
+        project.id === renamed.id ? { ...project, name: renamed.name } : project) })
+    }
+  }
+
+  return { projects, active, switching, error, switchTo, rename }
 })
