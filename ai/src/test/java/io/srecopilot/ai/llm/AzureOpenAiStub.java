@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.srecopilot.platform.testing.LoopbackHttp;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,16 +41,10 @@ public class AzureOpenAiStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("The Azure OpenAI stub could not listen", e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/__requests", exchange -> send(exchange, 200, JSON.writeValueAsString(requests)));
-        server.createContext("/openai/deployments/", this::complete);
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = LoopbackHttp.start(Map.of(
+                "/__requests", exchange -> send(exchange, 200, JSON.writeValueAsString(requests)),
+                "/openai/deployments/", this::complete));
+        String base = LoopbackHttp.baseUrl(server);
         return Map.of("quarkus.langchain4j.azure-openai.endpoint", base + "/openai/deployments/" + DEPLOYMENT,
                 "quarkus.langchain4j.azure-openai.api-key", KEY,
                 "quarkus.langchain4j.azure-openai.timeout", "3s",
@@ -132,12 +123,7 @@ public class AzureOpenAiStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LoopbackHttp.respond(exchange, status, body);
     }
 
     private static void sleep(long millis) {

@@ -1,14 +1,9 @@
 package io.srecopilot.audit.system;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.srecopilot.platform.testing.LoopbackHttp;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
 /**
  * Stand-ins for the other services' readiness endpoints, one behaviour each: auth ready, incidents
@@ -22,25 +17,19 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("The service stubs could not listen", e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/ready/q/health/ready", exchange -> send(exchange, 200, report("UP", "UP")));
-        server.createContext("/down/q/health/ready", exchange -> send(exchange, 503, report("DOWN", "DOWN")));
-        server.createContext("/broken/q/health/ready", exchange -> send(exchange, 500, "<html>Internal error</html>"));
-        server.createContext("/slow/q/health/ready", exchange -> {
-            try {
-                Thread.sleep(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            send(exchange, 200, report("UP", "UP"));
-        });
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = LoopbackHttp.start(Map.of(
+                "/ready/q/health/ready", exchange -> LoopbackHttp.respond(exchange, 200, report("UP", "UP")),
+                "/down/q/health/ready", exchange -> LoopbackHttp.respond(exchange, 503, report("DOWN", "DOWN")),
+                "/broken/q/health/ready", exchange -> LoopbackHttp.respond(exchange, 500, "<html>Internal error</html>"),
+                "/slow/q/health/ready", exchange -> {
+                    try {
+                        Thread.sleep(3_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    LoopbackHttp.respond(exchange, 200, report("UP", "UP"));
+                }));
+        String base = LoopbackHttp.baseUrl(server);
         return Map.of("sre.system.services.auth", base + "/ready",
                 "sre.system.services.incidents", base + "/down/",
                 "sre.system.services.ingest", base + "/broken",
@@ -56,15 +45,6 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 {"status":"%s","checks":[{"name":"Reactive PostgreSQL connections health check","status":"%s",
                 "data":{"<default>":"%s"}},{"name":"Redis connection health check","status":"UP"}]}
                 """.formatted(status, database, HIDDEN_DATA);
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override
