@@ -169,6 +169,8 @@ test('every main page meets WCAG AA in both themes, fits a phone, and is screens
   const browser = await launch()
   try {
     const { page } = await signedIn(browser)
+    const stored = await page.evaluate(() => JSON.stringify([{ ...sessionStorage }, { ...localStorage }]))
+    assert.doesNotMatch(stored, /eyJ/, 'no access token (a JWT) in the browser\'s storage: it lives in memory')
     for (const [name, path, ready] of PAGES) {
       await open(page, path, ready)
       await assertAccessible(page, `${name} (light)`)

@@ -1,5 +1,5 @@
 import { api, post, refreshAccessToken } from './client'
-import { session, setSession } from './session'
+import { rememberedProjectId, session, setSession } from './session'
 import type { ProjectRole, User } from './types'
 
 interface LoggedIn {
@@ -36,7 +36,7 @@ export async function logout(): Promise<void> {
   setSession(null)
 }
 
-/** A new tab has no token yet, but may still hold the refresh cookie of a live session. */
+/** A reload or a new tab has no token (it lives in memory only), but may hold the refresh cookie of a live session. */
 export async function resumeSession(): Promise<boolean> {
   if (session.current) {
     return true
@@ -46,8 +46,13 @@ export async function resumeSession(): Promise<boolean> {
   if (!(await refreshAccessToken())) {
     return false
   }
+  const remembered = rememberedProjectId()
   const me = await api<Me>('/api/v1/auth/me')
   setSession({ ...session.current!, user: me.user, projectId: me.project?.id ?? '', projects: me.projects })
+  // The refresh cookie knows the project signed in to; come back to the one this tab last worked in.
+  if (remembered && remembered !== me.project?.id && me.projects.some((project) => project.id === remembered)) {
+    await switchProject(remembered).catch(() => undefined)
+  }
   return true
 }
 

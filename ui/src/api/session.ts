@@ -1,7 +1,11 @@
 import { reactive } from 'vue'
 import type { ProjectRole, Role, User } from './types'
 
-/** Who is signed in, in which project. The access token lives only in this tab's memory and storage. */
+/**
+ * Who is signed in, in which project. The access token lives only in this page's memory: a reload or
+ * a new tab gets a fresh one through the refresh cookie (auth.ts, resumeSession). Only the project
+ * last worked in is remembered in this tab, so a reload comes back to it.
+ */
 export interface Session {
   accessToken: string
   user: User
@@ -9,18 +13,23 @@ export interface Session {
   projects: ProjectRole[]
 }
 
-const STORAGE_KEY = 'sre.session'
+const PROJECT_KEY = 'sre.project'
 const ROLE_ORDER: Role[] = ['viewer', 'engineer', 'admin', 'owner']
 
-export const session = reactive<{ current: Session | null }>({ current: load() })
+export const session = reactive<{ current: Session | null }>({ current: null })
 
 export function setSession(next: Session | null): void {
   session.current = next
-  if (next) {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next))
-  } else {
-    sessionStorage.removeItem(STORAGE_KEY)
+  if (next?.projectId) {
+    sessionStorage.setItem(PROJECT_KEY, next.projectId)
+  } else if (!next) {
+    sessionStorage.removeItem(PROJECT_KEY)
   }
+}
+
+/** The project this tab last worked in, to return to after a reload (never a secret). */
+export function rememberedProjectId(): string | null {
+  return sessionStorage.getItem(PROJECT_KEY)
 }
 
 export function setAccessToken(accessToken: string): void {
@@ -37,13 +46,4 @@ export function activeProject(): ProjectRole | undefined {
 export function can(role: Role): boolean {
   const mine = activeProject()?.role
   return mine !== undefined && ROLE_ORDER.indexOf(mine) >= ROLE_ORDER.indexOf(role)
-}
-
-function load(): Session | null {
-  try {
-    const stored = sessionStorage.getItem(STORAGE_KEY)
-    return stored ? (JSON.parse(stored) as Session) : null
-  } catch {
-    return null
-  }
 }
