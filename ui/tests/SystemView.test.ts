@@ -18,7 +18,7 @@ function health(overrides: Partial<SystemHealth> = {}): SystemHealth {
       { name: 'audit', status: 'UP', checks: [{ name: 'Redis connection health check', status: 'UP' }], responseMillis: 4, error: null },
       { name: 'incidents', status: 'DOWN', checks: [{ name: 'Reactive PostgreSQL connections health check', status: 'DOWN' }], responseMillis: 12, error: null },
     ],
-    pipeline: [{ group: 'ai', lag: 4200, pending: 10, consumers: 0 }, { group: 'audit', lag: 0, pending: 0, consumers: 1 }],
+    pipeline: [{ group: 'ai', lag: 4200, pending: 10, readers: 0 }, { group: 'audit', lag: 0, pending: 0, readers: 1 }],
     pipelineError: null,
     ...overrides,
   }

@@ -75,6 +75,6 @@ export interface SystemHealth {
   status: 'UP' | 'DEGRADED' | 'DOWN'
   checkedAt: string
   services: ServiceHealth[]
-  pipeline: { group: string; lag: number | null; pending: number; consumers: number }[]
+  pipeline: { group: string; lag: number | null; pending: number; readers: number }[]
   pipelineError: string | null
 }

@@ -1,19 +1,19 @@
 package io.srecopilot.audit.system;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.vertx.http.HttpServer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventsConfig;
-import io.quarkus.vertx.http.HttpServer;
 import io.srecopilot.platform.rest.Timestamps;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The System page's answer: every configured service probed at once (this one included, always),
@@ -21,6 +21,9 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class SystemHealthService {
+
+    /** A consumer idle longer than this is not counted as reading (consumers block on reads for seconds). */
+    private static final long READER_IDLE_MILLIS = 60_000;
 
     private final SystemConfig config;
     private final ServiceProbe probe;
@@ -66,16 +69,32 @@ public class SystemHealthService {
 
     /** XINFO GROUPS of the stream (RESP3: one map per group); a stream not created yet has none. */
     private Uni<List<ConsumerGroupLag>> groups() {
-        return redis.execute("XINFO", "GROUPS", events.stream()).map(answer -> {
-            List<ConsumerGroupLag> groups = new ArrayList<>();
-            for (Response group : answer) {
-                Response lag = group.get("lag");
-                groups.add(new ConsumerGroupLag(group.get("name").toString(), lag == null ? null : lag.toLong(),
-                        group.get("pending").toLong(), group.get("consumers").toLong()));
-            }
-            groups.sort(Comparator.comparing(ConsumerGroupLag::group));
-            return groups;
-        }).onFailure(failure -> String.valueOf(failure.getMessage()).contains("no such key"))
+        return redis.execute("XINFO", "GROUPS", events.stream())
+                .chain(answer -> {
+                    List<Uni<ConsumerGroupLag>> groups = new ArrayList<>();
+                    answer.forEach(group -> groups.add(readers(group.get("name").toString()).map(readers -> {
+                        Response lag = group.get("lag");
+                        return new ConsumerGroupLag(group.get("name").toString(), lag == null ? null : lag.toLong(),
+                                group.get("pending").toLong(), readers);
+                    })));
+                    return groups.isEmpty() ? Uni.createFrom().item(List.<ConsumerGroupLag>of())
+                            : Uni.join().all(groups).andFailFast();
+                })
+                .map(groups -> groups.stream().sorted(Comparator.comparing(ConsumerGroupLag::group)).toList())
+                .onFailure(failure -> String.valueOf(failure.getMessage()).contains("no such key"))
                 .recoverWithItem(List.of());
+    }
+
+    /** Consumers of the group that read within the last minute (XINFO CONSUMERS: idle in milliseconds). */
+    private Uni<Long> readers(String group) {
+        return redis.execute("XINFO", "CONSUMERS", events.stream(), group).map(consumers -> {
+            long active = 0;
+            for (Response consumer : consumers) {
+                if (consumer.get("idle").toLong() < READER_IDLE_MILLIS) {
+                    active++;
+                }
+            }
+            return active;
+        });
     }
 }

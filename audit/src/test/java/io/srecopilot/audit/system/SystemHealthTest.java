@@ -49,7 +49,7 @@ class SystemHealthTest {
         health(viewer).statusCode(200)
                 .body("pipelineError", nullValue())
                 .body("pipeline.find { it.group == 'audit' }.pending", notNullValue())
-                .body("pipeline.find { it.group == 'audit' }.consumers", notNullValue())
+                .body("pipeline.find { it.group == 'audit' }.readers", equalTo(1))
                 .body(not(containsString(StubServices.HIDDEN_DATA)));
     }
 
