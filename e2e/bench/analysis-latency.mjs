@@ -51,7 +51,7 @@ const apiKey = readFileSync('.run/demo-api-key', 'utf8').trim()
 
 // Integrations left by an interrupted run would add their templates' series to every analysis.
 const integrations = expect(await call('GET', `${url.ingest}/api/v1/integrations`, { token }), 200, 'integrations')
-for (const stale of (integrations.items ?? integrations).filter((found) => found.name.startsWith('bench-'))) {
+for (const stale of integrations.items.filter((found) => found.name.startsWith('bench-'))) {
   expect(await call('DELETE', `${url.ingest}/api/v1/integrations/${stale.id}`, { token }), 204, 'stale integration')
 }
 const integration = expect(await call('POST', `${url.ingest}/api/v1/integrations`,

@@ -57,10 +57,12 @@ describe('PrometheusConnections', () => {
   })
 
   function answer(integrations: Integration[]) {
-    api.mockImplementation((path: string) => Promise.resolve(
+    // Every list answers {items, nextCursor}, as the API's lists do.
+    const page = (items: unknown[]) => ({ items, nextCursor: null })
+    api.mockImplementation((path: string) => Promise.resolve(page(
       path === '/api/v1/integrations' ? integrations
         : path.endsWith('query-template-library') ? [{ id: 'golden-latency-p99', signal: 'latency', description: 'p99 latency' }]
-          : [{ id: 't', name: 'latency p99', query: 'q', serviceLabel: 'service', intervalSeconds: 30, libraryId: null, enabled: true, lastRunAt: null, lastError: null }]))
+          : [{ id: 't', name: 'latency p99', query: 'q', serviceLabel: 'service', intervalSeconds: 30, libraryId: null, enabled: true, lastRunAt: null, lastError: null }])))
   }
 
   it('shows each connection with its health, last error and templates, and tests it', async () => {

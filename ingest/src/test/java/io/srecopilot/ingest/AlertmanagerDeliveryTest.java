@@ -85,7 +85,7 @@ class AlertmanagerDeliveryTest {
                 .body("truncatedAlerts", equalTo(2)).body("signals.labels.instance",
                         org.hamcrest.Matchers.containsInAnyOrder("i1", "i2", "i3"));
         given().auth().oauth2(admin.token()).when().get("/api/v1/integrations").then()
-                .body("[0].health.status", equalTo("ok"));
+                .body("items[0].health.status", equalTo("ok"));
     }
 
     private static List<String> statuses(TestCaller project) {

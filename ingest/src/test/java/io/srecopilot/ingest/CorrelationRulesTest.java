@@ -112,7 +112,7 @@ class CorrelationRulesTest {
                 .statusCode(400).body("errors.field", equalTo(List.of("labelNames[0]", "name", "windowSeconds")));
 
         given().auth().oauth2(admin.withRole(Role.VIEWER).token()).when().get(RULES).then().statusCode(200)
-                .body("name", equalTo(List.of("first")));
+                .body("items.name", equalTo(List.of("first")));
         given().auth().oauth2(admin.withRole(Role.ENGINEER).token()).contentType("application/json")
                 .body(rule("second", List.of("job"), 300)).when().post(RULES).then().statusCode(403);
         given().when().get(RULES).then().statusCode(401);
@@ -130,7 +130,7 @@ class CorrelationRulesTest {
         post(admin.token(), notification("g", "firing", alert("A", "firing"))).statusCode(200)
                 .body("groups[0].rule", equalTo("group-key"));
         given().auth().oauth2(admin.token()).when().delete(RULES + "/" + id).then().statusCode(204);
-        given().auth().oauth2(admin.token()).when().get(RULES).then().body("$", hasSize(0));
+        given().auth().oauth2(admin.token()).when().get(RULES).then().body("items", hasSize(0));
     }
 
     private void resolveAll(Map<String, Object> first, Map<String, Object> second) {

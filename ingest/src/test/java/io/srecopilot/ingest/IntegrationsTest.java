@@ -86,7 +86,7 @@ class IntegrationsTest {
         bearer.put("auth", Map.of("type", "bearer"));
         bearer.put("url", "gopher://prometheus:9090");
         create(bearer).statusCode(400).body("errors.field", equalTo(List.of("url", "auth.token")));
-        given().auth().oauth2(admin.token()).when().get(INTEGRATIONS).then().body("$", hasSize(0));
+        given().auth().oauth2(admin.token()).when().get(INTEGRATIONS).then().body("items", hasSize(0));
     }
 
     @Test
@@ -95,7 +95,7 @@ class IntegrationsTest {
         create(integration("shared-name", PrometheusServer.PASSWORD)).statusCode(409);
 
         given().auth().oauth2(admin.withRole(Role.VIEWER).token()).when().get(INTEGRATIONS).then().statusCode(200)
-                .body("name", equalTo(List.of("shared-name")));
+                .body("items.name", equalTo(List.of("shared-name")));
         TestCaller engineer = admin.withRole(Role.ENGINEER);
         given().auth().oauth2(engineer.token()).contentType("application/json").body(integration("x", "p"))
                 .when().post(INTEGRATIONS).then().statusCode(403);

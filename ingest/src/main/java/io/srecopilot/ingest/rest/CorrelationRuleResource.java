@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.ingest.correlation.CorrelationRuleRequest;
 import io.srecopilot.ingest.correlation.CorrelationRuleView;
 import io.srecopilot.ingest.correlation.CorrelationRules;
+import io.srecopilot.platform.rest.Page;
 import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Roles;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,8 +39,8 @@ public class CorrelationRuleResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Uni<List<CorrelationRuleView>> list() {
-        return rules.list(callerContext.get());
+    public Uni<Page<CorrelationRuleView>> list() {
+        return rules.list(callerContext.get()).map(Page::whole);
     }
 
     @POST

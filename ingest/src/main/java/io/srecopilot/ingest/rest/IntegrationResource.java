@@ -5,6 +5,7 @@ import io.srecopilot.ingest.integration.ConnectionTest;
 import io.srecopilot.ingest.integration.IntegrationRequest;
 import io.srecopilot.ingest.integration.IntegrationService;
 import io.srecopilot.ingest.integration.IntegrationView;
+import io.srecopilot.platform.rest.Page;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,8 +39,8 @@ public class IntegrationResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Uni<List<IntegrationView>> list() {
-        return service.list(callerContext.get());
+    public Uni<Page<IntegrationView>> list() {
+        return service.list(callerContext.get()).map(Page::whole);
     }
 
     @GET

@@ -6,6 +6,7 @@ import io.srecopilot.ingest.poller.QueryTemplateService;
 import io.srecopilot.ingest.poller.QueryTemplateView;
 import io.srecopilot.ingest.poller.TemplateLibrary;
 import io.srecopilot.platform.problem.ProblemException;
+import io.srecopilot.platform.rest.Page;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -40,8 +40,8 @@ public class QueryTemplateResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Uni<List<QueryTemplateView>> list(@PathParam("integrationId") UUID integrationId) {
-        return service.list(callerContext.get(), integrationId);
+    public Uni<Page<QueryTemplateView>> list(@PathParam("integrationId") UUID integrationId) {
+        return service.list(callerContext.get(), integrationId).map(Page::whole);
     }
 
     @POST

@@ -1,13 +1,13 @@
 package io.srecopilot.ingest.rest;
 
 import io.srecopilot.ingest.poller.TemplateLibrary;
+import io.srecopilot.platform.rest.Page;
 import io.srecopilot.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 
 /** The built-in query templates (golden signals and USE) to pick from. */
 @Path("/api/v1/integrations/query-template-library")
@@ -16,7 +16,7 @@ public class TemplateLibraryResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public List<TemplateLibrary.Entry> list() {
-        return TemplateLibrary.entries();
+    public Page<TemplateLibrary.Entry> list() {
+        return Page.whole(TemplateLibrary.entries());
     }
 }

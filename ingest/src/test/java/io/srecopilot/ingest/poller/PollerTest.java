@@ -152,7 +152,7 @@ class PollerTest {
                 "detection", Map.of("threshold", Map.of("operator", "<", "value", 1))));
         await().atMost(WAIT).until(() -> failures(template) >= 1);
         given().auth().oauth2(admin.token()).when().get("/api/v1/integrations/" + integration + "/query-templates")
-                .then().body("[0].lastError", startsWith("HTTP 401"));
+                .then().body("items[0].lastError", startsWith("HTTP 401")).body("nextCursor", org.hamcrest.Matchers.nullValue());
         given().auth().oauth2(admin.token()).when().get("/api/v1/integrations/" + integration).then()
                 .body("health.status", equalTo("failing"));
         assertTrue(secondsUntilNextRun(template) > 20, "backed off beyond the 15 s interval");
@@ -163,7 +163,7 @@ class PollerTest {
     void theLibraryOffersGoldenSignalsAndUseTemplatesReadyToAdd() {
         given().auth().oauth2(admin.withRole(Role.VIEWER).token()).when()
                 .get("/api/v1/integrations/query-template-library").then().statusCode(200)
-                .body("signal", org.hamcrest.Matchers.hasItems("latency", "traffic", "errors", "saturation",
+                .body("items.signal", org.hamcrest.Matchers.hasItems("latency", "traffic", "errors", "saturation",
                         "utilization"));
         String integration = integration();
         given().auth().oauth2(admin.token()).when()

@@ -6,6 +6,11 @@ import java.util.function.Function;
 /** One page of a list: {@code nextCursor} is null on the last page. */
 public record Page<T>(List<T> items, String nextCursor) {
 
+    /** The whole of a list bounded by nature (a project's integrations, rules): one page, no cursor. */
+    public static <T> Page<T> whole(List<T> items) {
+        return new Page<>(items, null);
+    }
+
     /**
      * Builds a page from up to {@code limit + 1} rows fetched in list order: the extra row, when
      * present, only proves there is a next page, which starts after the last row returned.
