@@ -74,6 +74,22 @@ describe('EvidenceSeries', () => {
     expect(view.find('[role=alert]').text()).toBe('The metrics could not be loaded: Prometheus is not reachable')
   })
 
+  it('asks again every minute while the incident is going on, and stops once the page is left', async () => {
+    vi.useFakeTimers()
+    try {
+      api.mockResolvedValue({ series: [], errors: [] })
+      const view = mountSeries(['checkout'])
+      await flushPromises()
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(api).toHaveBeenCalledTimes(2)
+      view.unmount()
+      await vi.advanceTimersByTimeAsync(120_000)
+      expect(api).toHaveBeenCalledTimes(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('asks again when the analysis names another suspect', async () => {
     api.mockResolvedValue({ series: [], errors: [] })
     const view = mountSeries(['checkout'])
