@@ -3,6 +3,7 @@ package io.srecopilot.audit.system;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.vertx.http.HttpServer;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventsConfig;
 import io.srecopilot.platform.rest.Timestamps;
@@ -56,9 +57,12 @@ public class SystemHealthService {
                 .onItem().transformToUniAndMerge(service -> probe.probe(service.getKey(), service.getValue()))
                 .collect().asList()
                 .map(found -> found.stream().sorted(Comparator.comparing(ServiceHealth::name)).toList());
+        // A Redis that hangs rather than refuses must not hold the whole answer: the same bound as a probe.
         Uni<Pipeline> pipeline = groups().map(groups -> new Pipeline(groups, null))
-                .onFailure().recoverWithItem(failure -> new Pipeline(List.of(),
-                        "the event stream cannot be read: " + failure.getMessage()));
+                .ifNoItem().after(config.timeout()).fail()
+                .onFailure().recoverWithItem(failure -> new Pipeline(List.of(), "the event stream cannot be read: "
+                        + (failure instanceof TimeoutException ? "Redis did not answer in time"
+                                : failure.getMessage())));
         return Uni.combine().all().unis(services, pipeline).asTuple().map(both -> new SystemHealth(
                 SystemHealth.overall(both.getItem1()), Timestamps.now(), both.getItem1(), both.getItem2().groups(),
                 both.getItem2().error()));
