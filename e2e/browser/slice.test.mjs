@@ -195,6 +195,27 @@ test('every main page meets WCAG AA in both themes, fits a phone, and is screens
   }
 })
 
+test('sign-in and sign-up meet WCAG AA in both themes and fit a phone', { timeout: 60_000 }, async () => {
+  const browser = await launch()
+  try {
+    for (const theme of ['light', 'dark']) {
+      const context = await browser.newContext({ colorScheme: theme, viewport: { width: 390, height: 844 } })
+      const page = await context.newPage()
+      for (const path of ['/login', '/register']) {
+        await page.goto(`${env.UI_URL}${path}`)
+        await page.locator('main h1').waitFor()
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme, 'the system preference is followed')
+        await assertAccessible(page, `${path} (${theme})`)
+        assert.equal(await overflowsSideways(page), false, `${path} scrolls sideways on a phone`)
+        await page.screenshot({ path: `${env.SCREENSHOTS}/phone-${path.slice(1)}-${theme}.png`, fullPage: true })
+      }
+      await context.close()
+    }
+  } finally {
+    await browser.close()
+  }
+})
+
 test('the keyboard reaches everything: skip link first, every page link, focus always visible', { timeout: 60_000 }, async () => {
   const browser = await launch()
   try {
