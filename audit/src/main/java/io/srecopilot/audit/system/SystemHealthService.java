@@ -7,9 +7,9 @@ import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventsConfig;
 import io.srecopilot.platform.rest.Timestamps;
+import io.srecopilot.platform.stream.StreamGroups;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,22 +71,17 @@ public class SystemHealthService {
     private record Pipeline(List<ConsumerGroupLag> groups, String error) {
     }
 
-    /** XINFO GROUPS of the stream (RESP3: one map per group); a stream not created yet has none. */
+    /** Every consumer group of the stream with how many of its consumers are reading. */
     private Uni<List<ConsumerGroupLag>> groups() {
-        return redis.execute("XINFO", "GROUPS", events.stream())
-                .chain(answer -> {
-                    List<Uni<ConsumerGroupLag>> groups = new ArrayList<>();
-                    answer.forEach(group -> groups.add(readers(group.get("name").toString()).map(readers -> {
-                        Response lag = group.get("lag");
-                        return new ConsumerGroupLag(group.get("name").toString(), lag == null ? null : lag.toLong(),
-                                group.get("pending").toLong(), readers);
-                    })));
-                    return groups.isEmpty() ? Uni.createFrom().item(List.<ConsumerGroupLag>of())
-                            : Uni.join().all(groups).andFailFast();
-                })
-                .map(groups -> groups.stream().sorted(Comparator.comparing(ConsumerGroupLag::group)).toList())
-                .onFailure(failure -> String.valueOf(failure.getMessage()).contains("no such key"))
-                .recoverWithItem(List.of());
+        return StreamGroups.of(redis, events.stream())
+                .chain(groups -> groups.isEmpty() ? Uni.createFrom().item(List.<ConsumerGroupLag>of())
+                        : Uni.join().all(groups.stream().map(this::withReaders).toList()).andFailFast())
+                .map(groups -> groups.stream().sorted(Comparator.comparing(ConsumerGroupLag::group)).toList());
+    }
+
+    private Uni<ConsumerGroupLag> withReaders(StreamGroups.Group group) {
+        return readers(group.name())
+                .map(readers -> new ConsumerGroupLag(group.name(), group.lag(), group.pending(), readers));
     }
 
     /** Consumers of the group that read within the last minute (XINFO CONSUMERS: idle in milliseconds). */

@@ -6,8 +6,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventsConfig;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,25 +39,11 @@ public class ConsumerLag {
 
     /** Reads the group's lag and pending count from XINFO GROUPS; keeps the last value when Redis cannot tell. */
     public Uni<Long> measure() {
-        return redis.execute("XINFO", "GROUPS", config.stream()).map(groups -> {
-            for (Response group : groups) {
-                Long behind = behind(group);
-                if (behind != null) {
-                    lag.set(behind);
-                }
-            }
+        String mine = config.consumer().group();
+        return StreamGroups.of(redis, config.stream()).map(groups -> {
+            groups.stream().filter(group -> group.name().equals(mine)).map(StreamGroups.Group::behind)
+                    .filter(Objects::nonNull).findFirst().ifPresent(lag::set);
             return lag.get();
         });
-    }
-
-    /** The group's lag plus pending when it is this service's group, else null (the client speaks RESP3: maps). */
-    private Long behind(Response group) {
-        if (!config.consumer().group().equals(String.valueOf(group.get("name")))) {
-            return null;
-        }
-        Response unread = group.get("lag");
-        Response pending = group.get("pending");
-        // Redis cannot count the lag after some trims: it answers nil, and the last value stays.
-        return unread == null ? null : unread.toLong() + (pending == null ? 0 : pending.toLong());
     }
 }
