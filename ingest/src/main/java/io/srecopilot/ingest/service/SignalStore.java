@@ -5,6 +5,7 @@ import static io.srecopilot.ingest.service.SqlArguments.tuple;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.domain.Severity;
+import io.srecopilot.platform.persistence.CacheableSql;
 import io.srecopilot.platform.rest.Timestamps;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,7 +37,7 @@ public class SignalStore {
     // are judged by what it returned: the group fires if one of them fires, or if an untouched
     // member still does. Every row carries the group's new status; with nothing written, the one
     // row has only that.
-    private static final String UPSERT_SIGNALS_AND_REFRESH_GROUP = """
+    private static final String UPSERT_SIGNALS_AND_REFRESH_GROUP = CacheableSql.of("""
             WITH upserted AS (
                 INSERT INTO signal (id, tenant_id, project_id, alert_group_id, source, fingerprint, alertname, service,
                                     severity, status, starts_at, ends_at, labels, annotations, generator_url,
@@ -71,7 +72,7 @@ public class SignalStore {
                 RETURNING m.status AS group_status
             )
             SELECT r.group_status, u.id, u.inserted, u.fingerprint, u.starts_micros, u.alert_group_id
-              FROM refreshed r LEFT JOIN upserted u ON true""";
+              FROM refreshed r LEFT JOIN upserted u ON true""");
 
     private static final String OPEN_SIGNAL = """
             SELECT id, fingerprint, alertname, service, severity, starts_at, labels, annotations, generator_url
