@@ -16,14 +16,13 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
 
-    // The inner cast makes the parameter text: bound as jsonb, a Java String would be stored as a JSON string.
     private static final String INSERT = """
             INSERT INTO outbox (event_id, ordering_key, tenant_id, project_id, type, envelope)
-            VALUES (:eventId, :orderingKey, :tenantId, :projectId, :type, CAST(CAST(:envelope AS text) AS jsonb))""";
+            VALUES (:eventId, :orderingKey, :tenantId, :projectId, :type, :envelope)""";
 
     private static final String INSERT_POSITIONAL = """
             INSERT INTO outbox (event_id, ordering_key, tenant_id, project_id, type, envelope)
-            VALUES ($1, $2, $3, $4, $5, CAST(CAST($6 AS text) AS jsonb))""";
+            VALUES ($1, $2, $3, $4, $5, $6)""";
 
     private final EventCodec codec;
 

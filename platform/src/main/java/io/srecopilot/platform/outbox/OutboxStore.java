@@ -20,14 +20,21 @@ import java.util.function.Function;
 public class OutboxStore {
 
     private static final String CLAIM = """
-            SELECT seq, ordering_key, event_id, type, tenant_id, project_id, envelope::text AS envelope
+            SELECT seq, ordering_key, event_id, type, tenant_id, project_id, envelope
             FROM outbox WHERE published_at IS NULL
             ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""";
 
+    // One ordered index probe per key, stopping at the first row found. A min() over all the
+    // key's rows was planned as a bitmap scan, which cannot mark the index entries of published
+    // rows dead: every pass visited each row published since the last vacuum (130 ms a pass
+    // under load); the index scan skips them after the first visit.
     private static final String FIRST_FOREIGN = """
-            SELECT ordering_key, min(seq) AS first_seq FROM outbox
-            WHERE published_at IS NULL AND ordering_key = ANY($1) AND NOT (seq = ANY($2))
-            GROUP BY ordering_key""";
+            SELECT k.ordering_key, f.seq AS first_seq
+              FROM unnest(CAST($1 AS uuid[])) AS k(ordering_key)
+             CROSS JOIN LATERAL (SELECT o.seq FROM outbox o
+                                  WHERE o.published_at IS NULL AND o.ordering_key = k.ordering_key
+                                    AND NOT (o.seq = ANY($2))
+                                  ORDER BY o.seq LIMIT 1) f""";
 
     private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE seq = ANY($1)";
 
