@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.ingest.correlation.CorrelationLink;
 import io.srecopilot.platform.domain.Severity;
 import io.srecopilot.platform.events.Actor;
-import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.outbox.Outbox;
@@ -20,11 +19,9 @@ import java.util.UUID;
 public class AlertGroupEvents {
 
     private final Outbox outbox;
-    private final EventCodec codec;
 
-    public AlertGroupEvents(Outbox outbox, EventCodec codec) {
+    public AlertGroupEvents(Outbox outbox) {
         this.outbox = outbox;
-        this.codec = codec;
     }
 
     Uni<Void> announce(SqlConnection connection, GroupChange change, UUID tenantId, UUID projectId, Actor actor,
@@ -33,7 +30,7 @@ public class AlertGroupEvents {
             return Uni.createFrom().voidItem();
         }
         return outbox.append(connection, EventEnvelope.create(change.eventType(), tenantId, projectId, actor,
-                new ResourceRef("alertgroup", data.groupId().toString()), codec.toData(data)));
+                new ResourceRef("alertgroup", data.groupId().toString()), null), data);
     }
 
     /** The data of every {@code alertgroup.*} event: the group and the signals this notification changed. */

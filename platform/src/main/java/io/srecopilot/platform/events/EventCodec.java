@@ -23,6 +23,16 @@ public class EventCodec {
         }
     }
 
+    /**
+     * The envelope with {@code payload} as its data, written straight from the object. The same
+     * JSON as {@code encode} with {@link #toData}, without building the tree first: on ingest's
+     * write path that tree cost a tenth of the service's CPU. The envelope's own data is ignored.
+     */
+    public String encode(EventEnvelope envelope, Object payload) {
+        return encode(new EventEnvelope(envelope.id(), envelope.type(), envelope.tenantId(), envelope.projectId(),
+                envelope.occurredAt(), envelope.actor(), envelope.resource(), mapper.getNodeFactory().pojoNode(payload)));
+    }
+
     /** @throws MalformedEventException when the text is not an envelope */
     public EventEnvelope decode(String json) {
         try {

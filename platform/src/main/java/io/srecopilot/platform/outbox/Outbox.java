@@ -49,9 +49,22 @@ public class Outbox {
      * transaction there rather than in a Hibernate session (decision 013).
      */
     public Uni<Void> append(SqlConnection connection, EventEnvelope event) {
+        return insert(connection, event, codec.encode(event));
+    }
+
+    /**
+     * The same for an event whose data is {@code payload}, written into the envelope's JSON straight
+     * from the object (see {@link EventCodec#encode(EventEnvelope, Object)}); the event's own data is
+     * ignored. For write paths that emit an event on every request.
+     */
+    public Uni<Void> append(SqlConnection connection, EventEnvelope event, Object payload) {
+        return insert(connection, event, codec.encode(event, payload));
+    }
+
+    private static Uni<Void> insert(SqlConnection connection, EventEnvelope event, String envelope) {
         return connection.preparedQuery(INSERT_POSITIONAL)
                 .execute(Tuple.from(List.of(event.id(), OrderingKey.of(event.tenantId(), event.projectId()),
-                        event.tenantId(), event.projectId(), event.type(), codec.encode(event))))
+                        event.tenantId(), event.projectId(), event.type(), envelope)))
                 .replaceWithVoid();
     }
 }
