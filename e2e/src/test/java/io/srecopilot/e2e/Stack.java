@@ -58,6 +58,11 @@ public final class Stack implements AutoCloseable {
         return runDir.resolve("logs");
     }
 
+    /** The key pair auth signs access tokens with and every service verifies them by (PEM files). */
+    public Path signingKeys() {
+        return runDir.resolve("keys");
+    }
+
     private void launch() {
         for (String service : SERVICES) {
             ports.put(service, freePort());
