@@ -8,7 +8,9 @@ import io.vertx.sqlclient.SqlConnectOptions;
  * characters (Quarkus exposes no setting for it); a longer text is parsed and planned by
  * PostgreSQL on every execution, which on a hot write path cost a third of the database's CPU.
  * The layout whitespace is folded so statements stay readable in the source, and a statement that
- * is still too long fails when its class loads rather than silently running uncached.
+ * is still too long fails when its class loads rather than silently running uncached. Folding
+ * would end a {@code --} comment only at the end of the statement, so comments go in Java; string
+ * literals must not rely on runs of whitespace.
  */
 public final class CacheableSql {
 
@@ -18,6 +20,10 @@ public final class CacheableSql {
     }
 
     public static String of(String sql) {
+        if (sql.contains("--")) {
+            throw new IllegalArgumentException("A SQL comment would swallow the rest of the folded statement: "
+                    + sql.strip().lines().findFirst().orElse(""));
+        }
         String folded = sql.strip().replaceAll("\\s+", " ");
         if (folded.length() > LIMIT) {
             throw new IllegalArgumentException("A statement of " + folded.length()

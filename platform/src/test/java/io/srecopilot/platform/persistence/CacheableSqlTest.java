@@ -25,4 +25,11 @@ class CacheableSqlTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CacheableSql.of(tooLong));
         assertEquals(true, refused.getMessage().contains("would not be cached"));
     }
+
+    @Test
+    void aLineCommentIsRefusedSinceFoldingWouldMakeItSwallowTheRest() {
+        assertThrows(IllegalArgumentException.class, () -> CacheableSql.of("""
+                SELECT id -- the signal
+                  FROM signal"""));
+    }
 }
