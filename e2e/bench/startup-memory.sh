@@ -20,7 +20,7 @@ for name in auth incidents ai ingest realtime audit; do
   began=$(date +%s.%N)
   "$root/deploy/local/up.sh" --no-build --no-ui --no-seed --no-monitoring --only="$name" >/dev/null
   until curl -fsS "http://127.0.0.1:${PORTS[$name]}/q/health/ready" >/dev/null 2>&1; do sleep 0.05; done
-  ready=$(echo "$(date +%s.%N) - $began" | bc)
+  ready=$(awk -v now="$(date +%s.%N)" -v began="$began" 'BEGIN {print now - began}')
   pid=$(cat "$RUN_DIR/pids/$name.pid")
   quarkus=$(grep -o 'started in [0-9.]*s' "$RUN_DIR/logs/$name.log" | tail -1 | grep -o '[0-9.]*' || echo '?')
   start=$(rss "$pid")
