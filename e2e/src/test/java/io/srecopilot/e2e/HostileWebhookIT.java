@@ -30,7 +30,7 @@ class HostileWebhookIT {
         Tenant team = Tenant.register(stack, "Fuzzed");
         String key = team.createApiKey(List.of("ingest:write")).path("key");
         team.sendAlerts(key, Notifications.checkoutFailing("{}:{run=\"fuzz-first\"}")).then().statusCode(200);
-        List<String> before = fingerprints(stack, team);
+        List<String> before = team.storedFingerprints();
 
         Map<String, String> bodies = new LinkedHashMap<>();
         bodies.put("cut-off JSON", "{\"version\":\"4\",\"groupKey\":\"g\",\"alerts\":[");
@@ -49,8 +49,7 @@ class HostileWebhookIT {
         List<String> failures = new ArrayList<>();
         for (String path : List.of("/api/v1/ingest/alertmanager", "/api/v1/ingest/events", "/api/v1/ingest/changes")) {
             bodies.forEach((what, body) -> {
-                Response answer = given().baseUri(stack.url("ingest")).header("Authorization", "Bearer " + key)
-                        .contentType("application/json").body(body).when().post(path);
+                Response answer = postRaw(stack, key, path, body);
                 int status = answer.statusCode();
                 if (status < 400 || status >= 500 || status == 401 || status == 403
                         || !answer.contentType().startsWith("application/problem+json")) {
@@ -60,7 +59,7 @@ class HostileWebhookIT {
             });
         }
         assertEquals(List.of(), failures, "every hostile body answered with a 4xx problem");
-        assertEquals(before, fingerprints(stack, team), "nothing written");
+        assertEquals(before, team.storedFingerprints(), "nothing written");
     }
 
     @Test
@@ -69,8 +68,7 @@ class HostileWebhookIT {
         String key = team.createApiKey(List.of("ingest:write")).path("key");
         String body = notification("[" + VALID_ALERT.formatted("Nul\\u0000Name", "fuzz-nul") + ","
                 + VALID_ALERT.formatted("Lone\\ud800", "fuzz-lone") + "]");
-        Response answer = given().baseUri(stack.url("ingest")).header("Authorization", "Bearer " + key)
-                .contentType("application/json").body(body).when().post("/api/v1/ingest/alertmanager");
+        Response answer = postRaw(stack, key, "/api/v1/ingest/alertmanager", body);
         assertEquals(200, answer.statusCode(), answer.asString());
         List<String> names = given().baseUri(stack.url("ingest")).auth().oauth2(team.token).when()
                 .get("/api/v1/signals").then().statusCode(200).extract().path("items.alertname");
@@ -87,16 +85,16 @@ class HostileWebhookIT {
                         "startsAt", "2026-11-30T06:00:00Z", "fingerprint", "unicode-1")))).then().statusCode(200);
         given().baseUri(stack.url("ingest")).auth().oauth2(team.token).when().get("/api/v1/signals").then()
                 .statusCode(200).body("items[0].alertname", org.hamcrest.Matchers.equalTo(name));
-        assertTrue(fingerprints(stack, team).contains("unicode-1"));
+        assertTrue(team.storedFingerprints().contains("unicode-1"));
+    }
+
+    private static Response postRaw(Stack stack, String apiKey, String path, String body) {
+        return given().baseUri(stack.url("ingest")).header("Authorization", "Bearer " + apiKey)
+                .contentType("application/json").body(body).when().post(path);
     }
 
     private static String notification(String alerts) {
         return "{\"version\":\"4\",\"groupKey\":\"{}:{run=\\\"fuzz\\\"}\",\"status\":\"firing\",\"receiver\":\"r\","
                 + "\"alerts\":" + alerts + "}";
-    }
-
-    private static List<String> fingerprints(Stack stack, Tenant team) {
-        return given().baseUri(stack.url("ingest")).auth().oauth2(team.token).queryParam("limit", 200).when()
-                .get("/api/v1/signals").then().statusCode(200).extract().path("items.fingerprint");
     }
 }

@@ -58,7 +58,7 @@ class IngestCrashIT {
             refused += count.get();
         }
 
-        List<String> stored = storedFingerprints(stack, tenant);
+        List<String> stored = tenant.storedFingerprints();
         Set<String> distinct = new HashSet<>(stored);
         System.out.printf("[measure] ingest killed mid-stream: %d alerts acknowledged, %d deliveries retried, "
                 + "%d stored%n", acknowledged.size(), refused, stored.size());
@@ -97,22 +97,6 @@ class IngestCrashIT {
             }
         }
         return retries;
-    }
-
-    private static List<String> storedFingerprints(Stack stack, Tenant tenant) {
-        List<String> fingerprints = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().baseUri(stack.url("ingest")).auth().oauth2(tenant.token).queryParam("limit", 200);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.when().get("/api/v1/signals");
-            page.then().statusCode(200);
-            fingerprints.addAll(page.path("items.fingerprint"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
-        return fingerprints;
     }
 
     private static Map<String, Object> notification(String group, int n) {

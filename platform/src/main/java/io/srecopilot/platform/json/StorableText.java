@@ -18,36 +18,24 @@ public final class StorableText {
         if (text == null) {
             return null;
         }
-        int first = firstUnstorable(text);
-        if (first < 0) {
-            return text;
-        }
-        StringBuilder clean = new StringBuilder(text.length()).append(text, 0, first);
-        for (int i = first; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                clean.append(c).append(text.charAt(++i));
-            } else {
-                clean.append(c == 0 || Character.isSurrogate(c) ? REPLACEMENT : c);
-            }
-        }
-        return clean.toString();
-    }
-
-    private static int firstUnstorable(String text) {
+        StringBuilder clean = null; // made only when a character has to change
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == 0) {
-                return i;
-            }
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return i;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (clean != null) {
+                    clean.append(c).append(text.charAt(i + 1));
                 }
+                i++;
+                continue;
+            }
+            boolean unstorable = c == 0 || Character.isSurrogate(c);
+            if (unstorable && clean == null) {
+                clean = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (clean != null) {
+                clean.append(unstorable ? REPLACEMENT : c);
             }
         }
-        return -1;
+        return clean == null ? text : clean.toString();
     }
 }
