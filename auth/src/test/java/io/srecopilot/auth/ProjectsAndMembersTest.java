@@ -151,6 +151,10 @@ class ProjectsAndMembersTest {
         patch(stranger, foreign, Map.of("name", "Mine")).statusCode(404);
         post(stranger, foreign + "/members", Map.of("email", stranger.email(), "role", "owner")).statusCode(404);
         given().auth().oauth2(stranger.token()).when().delete(foreign + "/members/" + owner.userId()).then().statusCode(404);
+        // A viewer may not remove others, but in another tenant's project the answer is still "not found".
+        Session strangersViewer = invite(stranger, "viewer");
+        given().auth().oauth2(strangersViewer.token()).when().delete(foreign + "/members/" + owner.userId()).then()
+                .statusCode(404);
         given().auth().oauth2(stranger.token()).when().delete(foreign).then().statusCode(404);
         given().when().get("/api/v1/projects").then().statusCode(401);
         given().when().get(foreign + "/members").then().statusCode(401);

@@ -56,6 +56,17 @@ public final class Tenant {
                 .delete("/api/v1/projects/" + projectId + "/api-keys/" + keyId).then().statusCode(204);
     }
 
+    /** Invites someone with the role to the project; answers their access token once they accepted. */
+    public String memberWithRole(String role) {
+        String invitation = given().baseUri(stack.url("auth")).auth().oauth2(token).contentType("application/json")
+                .body(Map.of("email", role + "-" + UUID.randomUUID() + "@example.com", "role", role))
+                .when().post("/api/v1/projects/" + projectId + "/members")
+                .then().statusCode(201).extract().path("invitationToken");
+        return given().baseUri(stack.url("auth")).contentType("application/json")
+                .body(Map.of("token", invitation, "fullName", "A " + role, "password", PASSWORD))
+                .when().post("/api/v1/auth/invitations/accept").then().statusCode(201).extract().path("accessToken");
+    }
+
     public String wsTicket() {
         return given().baseUri(stack.url("auth")).auth().oauth2(token).when().post("/api/v1/auth/ws-ticket")
                 .then().statusCode(200).extract().path("ticket");

@@ -96,6 +96,7 @@ public class MemberService {
     /** Admins remove anyone but owners (owners remove owners); everyone may leave. */
     @WithTransaction
     public Uni<Void> remove(Caller caller, UUID projectId, UUID userId) {
+        ActiveProject.require(caller, projectId); // another project is not found, whatever the role
         boolean leaving = userId.equals(caller.userId());
         if (!leaving && !caller.role().includes(Role.ADMIN)) {
             return Uni.createFrom().failure(new ProblemException(ProblemType.FORBIDDEN, "Only admins remove other members"));

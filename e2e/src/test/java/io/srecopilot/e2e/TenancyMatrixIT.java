@@ -1,0 +1,69 @@
+package io.srecopilot.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every operation that names a resource by id, from the services' OpenAPI documents, called with
+ * the ids of a team's real resources by someone outside their project — the owner of another
+ * tenant, and the team's own owner acting in another project of the same tenant. Each answers 404
+ * problem+json, exactly as for an id that never existed (so ids cannot be probed), and each refusal
+ * is in the caller's audit trail with the request's id.
+ */
+@ExtendWith(RunningStack.class)
+class TenancyMatrixIT {
+
+    @Test
+    void anotherTenantsIdsAreNotFoundOnEveryEndpointAndEachRefusalIsAudited(Stack stack) {
+        TeamEstate victim = TeamEstate.furnish(stack, "Victim");
+        Tenant intruder = Tenant.register(stack, "Intruder");
+
+        Map<String, ApiOperation> refusals = probeEveryOperation(stack, victim, intruder.token);
+        AuditTrail.awaitRefusals(stack, intruder.token, 404, refusals);
+    }
+
+    @Test
+    void anotherProjectsIdsAreNotFoundOnEveryEndpointAndEachRefusalIsAudited(Stack stack) {
+        TeamEstate victim = TeamEstate.furnish(stack, "Two projects");
+        String otherProject = given().baseUri(stack.url("auth")).auth().oauth2(victim.team.token)
+                .contentType("application/json").body(Map.of("name", "Elsewhere")).when().post("/api/v1/projects")
+                .then().statusCode(201).extract().path("id");
+        String ownerElsewhere = given().baseUri(stack.url("auth")).auth().oauth2(victim.team.token)
+                .contentType("application/json").body(Map.of("projectId", otherProject)).when()
+                .post("/api/v1/auth/switch-project").then().statusCode(200).extract().path("accessToken");
+
+        Map<String, ApiOperation> refusals = probeEveryOperation(stack, victim, ownerElsewhere);
+        AuditTrail.awaitRefusals(stack, ownerElsewhere, 404, refusals);
+    }
+
+    /** Calls each id-naming operation with the estate's ids; answers the refusals by request id. */
+    private static Map<String, ApiOperation> probeEveryOperation(Stack stack, TeamEstate victim, String token) {
+        List<ApiOperation> operations = ApiCatalog.of(stack).stream()
+                .filter(operation -> operation.secured() && operation.namesResources()).toList();
+        assertTrue(operations.size() >= 50, "the catalog lists the id-naming operations: " + operations.size());
+
+        Map<String, ApiOperation> refusals = new HashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (ApiOperation operation : operations) {
+            String requestId = "tenancy-" + UUID.randomUUID();
+            String body = operation.bodyType() == null ? null : SampleBodies.of(operation, victim::idIn);
+            Response answer = ApiCalls.call(stack, operation, operation.pathWith(victim::idIn), token, body, requestId);
+            if (answer.statusCode() != 404 || !answer.contentType().startsWith("application/problem+json")) {
+                failures.add(operation + " answered " + answer.statusCode() + " " + answer.asString());
+            }
+            refusals.put(requestId, operation);
+        }
+        assertEquals(List.of(), failures, "operations that did not answer 404 to ids outside the caller's project");
+        return refusals;
+    }
+}
