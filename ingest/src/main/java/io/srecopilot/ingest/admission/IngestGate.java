@@ -1,10 +1,7 @@
 package io.srecopilot.ingest.admission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.srecopilot.platform.problem.Problem;
 import io.srecopilot.platform.problem.ProblemType;
+import io.srecopilot.platform.problem.RouteProblems;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -12,36 +9,30 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The first thing an ingest request meets, before its body is read: a declared body over the
- * limit is refused 413 and a request past the in-flight bound 503, both as problem+json (the HTTP
- * layer's own answers are plain text, which senders' logs show as noise). An HTTP/1.1 body sent in
- * chunks declares no length: it is read here, up to the limit, and refused the same way past it.
+ * The first thing an ingest request meets after platform's body-size gate, before its body is read:
+ * a request past the in-flight bound is refused 503 as problem+json. An HTTP/1.1 body sent in
+ * chunks declares no length, so that gate cannot judge it: it is read here, up to the limit, and
+ * refused 413 the same way past it.
  */
 @ApplicationScoped
 public class IngestGate {
 
-    /** Before Quarkus REST and its body handling. */
-    private static final int BEFORE_EVERYTHING = Integer.MIN_VALUE + 100;
     private static final String RETRY_AFTER_SECONDS = "1";
     private static final int PAYLOAD_TOO_LARGE = 413;
 
     private final IngestAdmission admission;
-    private final ObjectMapper mapper;
-    private final long maxBodyBytes;
+    private final RouteProblems problems;
 
-    public IngestGate(IngestAdmission admission, ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public IngestGate(IngestAdmission admission, RouteProblems problems) {
         this.admission = admission;
-        this.mapper = mapper;
-        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
-        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-        router.route("/api/v1/ingest/*").order(BEFORE_EVERYTHING).handler(this::admit)
+        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(problems.maxBodyBytes());
+        router.route("/api/v1/ingest/*").order(RouteProblems.BEFORE_EVERYTHING).handler(this::admit)
                 .handler(context -> {
                     if (isChunked(context)) {
                         chunkedBodies.handle(context);
@@ -57,24 +48,13 @@ public class IngestGate {
             context.next();
             return;
         }
-        refuseOversized(context);
-    }
-
-    private void refuseOversized(RoutingContext context) {
-        context.response().putHeader(HttpHeaders.CONNECTION, "close");
-        refuse(context, ProblemType.PAYLOAD_TOO_LARGE,
-                "The request body exceeds the " + maxBodyBytes + " bytes this endpoint accepts");
+        problems.refuseOversized(context);
     }
 
     private void admit(RoutingContext context) {
-        if (declaredLength(context) > maxBodyBytes) {
-            // The unread rest of the body would otherwise be taken as the next request.
-            refuseOversized(context);
-            return;
-        }
         if (!admission.tryAdmit()) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            refuse(context, ProblemType.UNAVAILABLE, "Ingest is at capacity; retry shortly");
+            problems.refuse(context, ProblemType.UNAVAILABLE, "Ingest is at capacity; retry shortly");
             return;
         }
         context.addEndHandler(ended -> admission.release());
@@ -88,26 +68,5 @@ public class IngestGate {
     private static boolean isChunked(RoutingContext context) {
         return context.request().version() != HttpVersion.HTTP_2
                 && !context.request().headers().contains(HttpHeaders.CONTENT_LENGTH);
-    }
-
-    private static long declaredLength(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        try {
-            return length == null ? -1 : Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private void refuse(RoutingContext context, ProblemType type, String detail) {
-        Problem problem = Problem.of(type, detail, context.request().path());
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem always serializes", e);
-        }
-        context.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(body);
     }
 }
