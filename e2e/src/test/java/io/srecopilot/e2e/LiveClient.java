@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -20,15 +22,27 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     public static LiveClient connect(String websocketUrl, String ticket) throws Exception {
+        return connect(websocketUrl, ticket, null);
+    }
+
+    /** Reconnects as a browser does, naming the last event it saw so it gets what it missed. */
+    public static LiveClient connect(String websocketUrl, String ticket, String lastEventId) throws Exception {
         LiveClient client = new LiveClient();
+        String query = "?ticket=" + ticket + (lastEventId == null ? "" : "&lastEventId=" + lastEventId);
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(websocketUrl + "?ticket=" + ticket), client)
+                .buildAsync(URI.create(websocketUrl + query), client)
                 .get(10, TimeUnit.SECONDS);
         return client;
     }
 
     public List<JsonNode> messages() {
         return messages;
+    }
+
+    /** The ids of the incidents the client was told were created. */
+    public Set<String> createdIncidents() {
+        return messages.stream().filter(message -> message.get("type").asText().equals("incident.created"))
+                .map(message -> message.get("resource").get("id").asText()).collect(Collectors.toSet());
     }
 
     public List<String> types() {

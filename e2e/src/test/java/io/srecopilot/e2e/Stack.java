@@ -97,6 +97,23 @@ public final class Stack implements AutoCloseable {
                 "restart-" + service);
     }
 
+    /** Stops or starts this machine's PostgreSQL or Redis (e2e/faults/infra.sh: postgres-stop, redis-start, …). */
+    public void infra(String action) {
+        run(List.of(root.resolve("e2e/faults/infra.sh").toString(), action), action);
+    }
+
+    /** Whether every service reports itself ready (its own checks: database, Redis, consumers). */
+    public boolean allReady() {
+        return SERVICES.stream().allMatch(service -> {
+            try {
+                return io.restassured.RestAssured.given().baseUri(url(service)).when().get("/q/health/ready")
+                        .statusCode() == 200;
+            } catch (RuntimeException unreachable) {
+                return false;
+            }
+        });
+    }
+
     @Override
     public void close() {
         environment.put("SRE_DROP_DB", "1");
