@@ -108,7 +108,7 @@ public final class Stack implements AutoCloseable {
             try {
                 return io.restassured.RestAssured.given().baseUri(url(service)).when().get("/q/health/ready")
                         .statusCode() == 200;
-            } catch (RuntimeException unreachable) {
+            } catch (Exception unreachable) { // RestAssured rethrows the ConnectException undeclared
                 return false;
             }
         });
