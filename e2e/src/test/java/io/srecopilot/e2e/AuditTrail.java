@@ -4,9 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.response.Response;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +33,21 @@ public final class AuditTrail {
     }
 
     private static List<String> refusedRequestIds(Stack stack, String token, int status) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().baseUri(stack.url("audit")).auth().oauth2(token)
-                    .queryParam("action", "http.request").queryParam("limit", 200);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.when().get("/api/v1/audit");
-            page.then().statusCode(200);
-            ids.addAll(page.path("items.findAll { it.data.status == " + status
-                    + " && it.data.outcome == 'refused' }.data.requestId"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
-        return ids;
+        return Pages.collect(() -> given().baseUri(stack.url("audit")).auth().oauth2(token)
+                .queryParam("action", "http.request"), "/api/v1/audit",
+                "items.findAll { it.data.status == " + status + " && it.data.outcome == 'refused' }.data.requestId");
+    }
+
+    /** How many records of each action the trail holds. */
+    public static Map<String, Long> actionCounts(Stack stack, String token) {
+        List<String> actions = Pages.collect(() -> given().baseUri(stack.url("audit")).auth().oauth2(token),
+                "/api/v1/audit", "items.action");
+        return actions.stream().collect(Collectors.groupingBy(action -> action, Collectors.counting()));
+    }
+
+    /** How many records of the action the trail holds. */
+    public static int count(Stack stack, String token, String action) {
+        return Pages.collect(() -> given().baseUri(stack.url("audit")).auth().oauth2(token)
+                .queryParam("action", action), "/api/v1/audit", "items.id").size();
     }
 }

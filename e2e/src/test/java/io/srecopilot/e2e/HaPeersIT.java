@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,7 +50,7 @@ class HaPeersIT {
                 incidents(stack, team).stream().map(incident -> incident.get("state")).distinct().toList()));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            Map<String, Long> actions = auditActions(stack, team);
+            Map<String, Long> actions = AuditTrail.actionCounts(stack, team.token);
             assertEquals((long) GROUPS, actions.getOrDefault("alertgroup.opened", 0L), "groups opened: " + actions);
             assertEquals((long) GROUPS, actions.getOrDefault("alertgroup.resolved", 0L), "groups resolved: " + actions);
             assertEquals((long) GROUPS, actions.getOrDefault("incident.created", 0L), "incidents: " + actions);
@@ -88,22 +86,5 @@ class HaPeersIT {
     private static List<Map<String, Object>> incidents(Stack stack, Tenant team) {
         return given().baseUri(stack.url("incidents")).auth().oauth2(team.token).queryParam("limit", 200).when()
                 .get("/api/v1/incidents").then().statusCode(200).extract().path("items");
-    }
-
-    /** How many records of each action the team's trail holds (requests aside). */
-    private static Map<String, Long> auditActions(Stack stack, Tenant team) {
-        List<String> actions = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().baseUri(stack.url("audit")).auth().oauth2(team.token).queryParam("limit", 200);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.when().get("/api/v1/audit");
-            page.then().statusCode(200);
-            actions.addAll(page.path("items.action"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
-        return actions.stream().collect(Collectors.groupingBy(action -> action, Collectors.counting()));
     }
 }

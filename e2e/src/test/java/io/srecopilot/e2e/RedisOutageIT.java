@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,7 +82,7 @@ class RedisOutageIT {
                             .get("/api/v1/ai/incidents/" + id + "/analysis").statusCode() != 200)
                             .collect(Collectors.toSet()), "incidents without an analysis"));
             await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> assertEquals(expected,
-                    auditCount(stack, team, "incident.created"), "audit records of the incidents"));
+                    AuditTrail.count(stack, team.token, "incident.created"), "audit records of the incidents"));
             await().atMost(RECOVERY).untilAsserted(() -> assertEquals(beforeTheBrowser, difference(incidents,
                     browser.createdIncidents()),
                     "incidents the connected browser was not told about (all but the one before it connected)"));
@@ -108,12 +106,6 @@ class RedisOutageIT {
         List<String> ids = given().baseUri(stack.url("incidents")).auth().oauth2(team.token).queryParam("limit", 200)
                 .when().get("/api/v1/incidents").then().statusCode(200).extract().path("items.id");
         return Set.copyOf(ids);
-    }
-
-    private static int auditCount(Stack stack, Tenant team, String action) {
-        return given().baseUri(stack.url("audit")).auth().oauth2(team.token).queryParam("action", action)
-                .queryParam("limit", 200).when().get("/api/v1/audit").then().statusCode(200)
-                .extract().path("items.size()");
     }
 
     private static void pause(long millis) {

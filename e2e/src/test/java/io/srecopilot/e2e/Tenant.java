@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,18 +87,7 @@ public final class Tenant {
 
     /** The fingerprints of every signal ingest stored for the project, newest first, all pages. */
     public List<String> storedFingerprints() {
-        List<String> fingerprints = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().baseUri(stack.url("ingest")).auth().oauth2(token).queryParam("limit", 200);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.when().get("/api/v1/signals");
-            page.then().statusCode(200);
-            fingerprints.addAll(page.path("items.fingerprint"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
-        return fingerprints;
+        return Pages.collect(() -> given().baseUri(stack.url("ingest")).auth().oauth2(token), "/api/v1/signals",
+                "items.fingerprint");
     }
 }
