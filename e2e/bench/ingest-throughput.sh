@@ -12,21 +12,16 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../../deploy/local/env.sh"
+source "$here/team.sh"
 duration=${1:-60} connections=${2:-32} warmup=${WARMUP:-10}
-auth=http://127.0.0.1:${PORTS[auth]} ingest=http://127.0.0.1:${PORTS[ingest]}
+ingest=http://127.0.0.1:${PORTS[ingest]}
 db=(psql -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" -U "$SRE_DB_USER" -d "$SRE_DB_NAME" -qtA)
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | sort -V | tail -1)
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
-run=bench$(date +%s)
-registered=$(curl -sf -X POST -H 'Content-Type: application/json' "$auth/api/v1/auth/register" \
-  -d "{\"email\":\"$run@example.com\",\"password\":\"a long enough password\",\"fullName\":\"Bench\",\"tenantName\":\"$run\"}")
-token=$(json "['accessToken']" <<<"$registered")
-project=$(json "['project']['id']" <<<"$registered")
-key=$(curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
-  "$auth/api/v1/projects/$project/api-keys" -d '{"name":"bench","scopes":["ingest:write"]}' | json "['key']")
+register_team bench
+key=$(create_ingest_key)
 
 echo "warming up (${warmup} s)"
 wrk -t2 -c"$connections" -d"${warmup}s" -s "$here/alertmanager-load.lua" "$ingest" -- "$key" 1000 "${run}w" >/dev/null

@@ -8,18 +8,14 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../../deploy/local/env.sh"
+source "$here/team.sh"
 templates=${1:-1000} window=${2:-120}
-auth=http://127.0.0.1:${PORTS[auth]} ingest=http://127.0.0.1:${PORTS[ingest]}
+ingest=http://127.0.0.1:${PORTS[ingest]}
 prometheus=http://127.0.0.1:$PROMETHEUS_PORT
 db=(psql -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" -U "$SRE_DB_USER" -d "$SRE_DB_NAME" -qtA)
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 curl -sf "$prometheus/-/ready" >/dev/null || { echo "no Prometheus at $prometheus (start the stack with monitoring)" >&2; exit 1; }
 
-run=poller$(date +%s)
-registered=$(curl -sf -X POST -H 'Content-Type: application/json' "$auth/api/v1/auth/register" \
-  -d "{\"email\":\"$run@example.com\",\"password\":\"a long enough password\",\"fullName\":\"Bench\",\"tenantName\":\"$run\"}")
-token=$(json "['accessToken']" <<<"$registered")
-project=$(json "['project']['id']" <<<"$registered")
+register_team poller
 integration=$(curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
   "$ingest/api/v1/integrations" -d "{\"type\":\"prometheus\",\"name\":\"bench\",\"url\":\"$prometheus\"}" | json "['id']")
 

@@ -8,17 +8,11 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../../deploy/local/env.sh"
+source "$here/team.sh"
 rate=${1:-500} seconds=${2:-600} window=${3:-60}
-auth=http://127.0.0.1:${PORTS[auth]}
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
-run=soak$(date +%s)
-registered=$(curl -sf -X POST -H 'Content-Type: application/json' "$auth/api/v1/auth/register" \
-  -d "{\"email\":\"$run@example.com\",\"password\":\"a long enough password\",\"fullName\":\"Soak\",\"tenantName\":\"$run\"}")
-token=$(json "['accessToken']" <<<"$registered")
-project=$(json "['project']['id']" <<<"$registered")
-key=$(curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
-  "$auth/api/v1/projects/$project/api-keys" -d '{"name":"soak","scopes":["ingest:write"]}' | json "['key']")
+register_team soak
+key=$(create_ingest_key)
 # The access token outlives the run: System health (consumer lag) is read with it every window.
 node "$here/soak.mjs" "http://127.0.0.1:${PORTS[ingest]}" "http://127.0.0.1:${PORTS[audit]}" "$key" "$token" \
   "$RUN_DIR" "$rate" "$seconds" "$window"
