@@ -1,9 +1,11 @@
 package io.srecopilot.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.srecopilot.platform.testing.AlertmanagerServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,9 +35,11 @@ class AlertmanagerCrashIT {
         team.sendAlerts(key, Map.of("version", "4", "groupKey", "key-known", "alerts", List.of()));
         int fired = 0;
         long failedDeliveries;
-        try (Alertmanager alertmanager = Alertmanager.deliveringTo(stack, key)) {
+        AlertmanagerServer alertmanager = AlertmanagerServer.start(stack.url("ingest") + "/api/v1/ingest/alertmanager", key);
+        try {
             for (int second = 0; second < SECONDS_OF_ALERTS; second++) {
-                alertmanager.fire(alerts(second));
+                given().baseUri(alertmanager.url()).contentType("application/json").body(alerts(second)).when()
+                        .post("/api/v2/alerts").then().statusCode(200);
                 fired += ALERTS_PER_SECOND;
                 if (second == 4) {
                     stack.kill("ingest");
@@ -49,6 +53,8 @@ class AlertmanagerCrashIT {
                     .untilAsserted(() -> assertEquals(expected, team.storedFingerprints().size(), "alerts stored"));
             Thread.sleep(3_000); // Alertmanager's next flushes: still nothing stored twice
             failedDeliveries = alertmanager.failedDeliveries();
+        } finally {
+            alertmanager.stop();
         }
         System.out.printf("[measure] Alertmanager, ingest killed: %d alerts fired, %d failed deliveries retried%n",
                 fired, failedDeliveries);

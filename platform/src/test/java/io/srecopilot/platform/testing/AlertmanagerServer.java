@@ -42,6 +42,19 @@ public final class AlertmanagerServer {
         return "127.0.0.1:" + port;
     }
 
+    /** Its HTTP API, where alerts are fired (POST /api/v2/alerts) as Prometheus does. */
+    public String url() {
+        return "http://" + address();
+    }
+
+    /** How many deliveries to the webhook failed so far (Alertmanager retries each). */
+    public long failedDeliveries() throws IOException {
+        try (var lines = Files.lines(directory.resolve("alertmanager.log"))) {
+            return lines.filter(line -> line.contains("Notify attempt failed") || line.contains("Notify for alerts failed"))
+                    .count();
+        }
+    }
+
     public synchronized void stop() {
         Processes.stop(process);
         process = null;
