@@ -2,6 +2,8 @@ package io.srecopilot.ai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.srecopilot.platform.events.Actor;
+import io.srecopilot.platform.events.ActorType;
 import io.srecopilot.platform.rest.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,13 +14,23 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One run of a reasoner over an incident's context. */
+/**
+ * One run of a reasoner over an incident's context: {@code running} (held by a worker's lease while
+ * it is computed), then {@code completed} or {@code failed} (with {@code failure}: which step, and
+ * why). {@code origin} says what started it: the incident's announcement, a person's re-run, or the
+ * metrics around the incident having arrived after its first run.
+ */
 @Entity
 @Table(name = "analysis")
 public class Analysis extends PanacheEntityBase {
 
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+
+    public static final String ON_INCIDENT = "incident.created";
+    public static final String ON_REQUEST = "rerun";
+    public static final String ON_DATA = "data-arrived";
 
     @Id
     public UUID id;
@@ -33,8 +45,18 @@ public class Analysis extends PanacheEntityBase {
     public Findings findings;
     public Instant startedAt;
     public Instant completedAt;
+    public String origin;
+    public String actorType;
+    public String actorId;
+    public int attempts;
+    public Instant leaseUntil;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Failure failure;
+    public Instant rerunAt;
 
-    public static Analysis start(IncidentContext context, String reasoner, JsonNode emptyList) {
+    public static Analysis start(IncidentContext context, String reasoner, JsonNode emptyList, String origin,
+            Actor actor, Instant leaseUntil) {
         // Running analyses have found nothing yet.
         Analysis analysis = new Analysis();
         analysis.id = UUID.randomUUID();
@@ -45,6 +67,19 @@ public class Analysis extends PanacheEntityBase {
         analysis.reasoner = reasoner;
         analysis.findings = new Findings(emptyList, emptyList, emptyList);
         analysis.startedAt = Timestamps.now();
+        analysis.origin = origin;
+        analysis.actorType = actor.type().value();
+        analysis.actorId = actor.id();
+        analysis.attempts = 1;
+        analysis.leaseUntil = leaseUntil;
         return analysis;
+    }
+
+    public Actor actor() {
+        return new Actor(ActorType.of(actorType), actorId);
+    }
+
+    /** Why an analysis failed: the step that could not be done, and what went wrong. */
+    public record Failure(String step, String reason) {
     }
 }

@@ -6,10 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An analysis as the API and {@code analysis.completed} show it. */
+/**
+ * An analysis as the API and {@code analysis.completed} (or {@code analysis.failed}) show it:
+ * {@code failure} says which step failed and why, {@code origin} what started it, {@code attempts}
+ * how many times it was tried, {@code rerunAt} when it will run once more because the metrics
+ * around the incident were not all in yet.
+ */
 public record AnalysisView(UUID id, UUID incidentId, String status, String reasoner, boolean inconclusive,
         JsonNode missingData, JsonNode rankedServices, List<HypothesisView> hypotheses, JsonNode steps,
-        Instant startedAt, Instant completedAt) {
+        Instant startedAt, Instant completedAt, String origin, int attempts, Analysis.Failure failure,
+        Instant rerunAt) {
 
     public record HypothesisView(UUID id, int rank, String claim, String description, String suspectService,
             String category, BigDecimal confidence, JsonNode confidenceBreakdown, JsonNode evidence, String proposedBy,
@@ -27,6 +33,6 @@ public record AnalysisView(UUID id, UUID incidentId, String status, String reaso
         return new AnalysisView(analysis.id, analysis.incidentId, analysis.status, analysis.reasoner,
                 analysis.inconclusive, analysis.findings.missingData(), analysis.findings.rankedServices(),
                 hypotheses.stream().map(HypothesisView::of).toList(), analysis.findings.steps(), analysis.startedAt,
-                analysis.completedAt);
+                analysis.completedAt, analysis.origin, analysis.attempts, analysis.failure, analysis.rerunAt);
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,8 +56,7 @@ class AiServiceTest extends ServiceContractTest {
         TestStream.append(created);
 
         String path = "/api/v1/ai/incidents/" + incidentId + "/analysis";
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(engineer.withRole(Role.VIEWER).token())
-                .when().get(path).then().statusCode(200));
+        AnnouncedIncidents.awaitFinished(engineer.withRole(Role.VIEWER), incidentId);
         given().auth().oauth2(engineer.token()).when().get(path).then()
                 .body("status", equalTo("completed"))
                 .body("reasoner", equalTo("deterministic"))
@@ -65,14 +65,17 @@ class AiServiceTest extends ServiceContractTest {
                 // Tests run without auth or ingest: the analysis goes on from alerts and says why.
                 .body("missingData[0].reason", equalTo("auth did not issue ai's service token, so ingest was not asked"))
                 // Each step of the run, how it went and how long it took.
-                .body("steps.name", contains("memory", "context", "snapshot", "llm", "reasoning", "policies",
-                        "recommendations"))
-                .body("steps.status", contains("completed", "unavailable", "completed", "completed", "completed",
-                        "completed", "completed"))
-                .body("steps[1].detail", equalTo("auth did not issue ai's service token, so ingest was not asked"))
+                .body("steps.name", contains("incident", "memory", "context", "ranking", "llm", "reasoning", "snapshot",
+                        "policies", "recommendations"))
+                .body("steps.status", contains("completed", "completed", "unavailable", "completed", "completed",
+                        "completed", "completed", "completed", "completed"))
+                .body("steps[2].detail", equalTo("auth did not issue ai's service token, so ingest was not asked"))
                 // Tests talk to a local Azure OpenAI stand-in, which proposes nothing unless asked to.
-                .body("steps[3].detail", equalTo("0 proposal(s) in 100+10 tokens"))
-                .body("steps[4].detail", equalTo("2 hypothesis(es), the first at 0.642"))
+                .body("steps[4].detail", equalTo("0 proposal(s) in 100+10 tokens"))
+                .body("steps[5].detail", equalTo("2 hypothesis(es), the first at 0.642"))
+                .body("origin", equalTo("incident.created"))
+                .body("attempts", equalTo(1))
+                .body("failure", nullValue())
                 .body("steps[0].durationMs", notNullValue())
                 .body("rankedServices[0].service", equalTo("checkout"))
                 .body("hypotheses[0].rank", equalTo(1))
@@ -100,8 +103,7 @@ class AiServiceTest extends ServiceContractTest {
         UUID incidentId = UUID.randomUUID();
         TestStream.append(incidentCreated(incidentId));
         String path = "/api/v1/ai/incidents/" + incidentId + "/analysis";
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(engineer.token()).when().get(path)
-                .then().statusCode(200));
+        AnnouncedIncidents.awaitFinished(engineer, incidentId);
         String first = given().auth().oauth2(engineer.token()).when().get(path).path("id");
 
         String second = given().auth().oauth2(engineer.token()).when().post(path).then().statusCode(202)
@@ -115,8 +117,7 @@ class AiServiceTest extends ServiceContractTest {
         UUID incidentId = UUID.randomUUID();
         TestStream.append(incidentCreated(incidentId));
         String path = "/api/v1/ai/incidents/" + incidentId + "/analysis";
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(engineer.token()).when().get(path)
-                .then().statusCode(200));
+        AnnouncedIncidents.awaitFinished(engineer, incidentId);
 
         for (TestCaller stranger : List.of(TestCaller.newTenant(Role.OWNER), engineer.inAnotherProject())) {
             given().auth().oauth2(stranger.token()).when().get(path).then().statusCode(404)

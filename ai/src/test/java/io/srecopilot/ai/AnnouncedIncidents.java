@@ -33,9 +33,15 @@ public final class AnnouncedIncidents {
         TestStream.append(EventEnvelope.create("incident.created", caller.tenantId(), caller.projectId(),
                 Actor.system("correlation"), new ResourceRef("incident", incidentId.toString()),
                 mapper.valueToTree(Map.of("incident", incident, "signals", signals))));
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(caller.token()).when()
-                .get(analysisPath(incidentId)).then().statusCode(200));
+        awaitFinished(caller, incidentId);
         return incidentId;
+    }
+
+    /** Waits until the incident's latest analysis has completed or failed (it is readable, running, at once). */
+    public static void awaitFinished(TestCaller caller, UUID incidentId) {
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(caller.token()).when()
+                .get(analysisPath(incidentId)).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.oneOf("completed", "failed")));
     }
 
     public static JsonPath analysis(TestCaller caller, UUID incidentId) {

@@ -83,8 +83,7 @@ class FeedbackTest {
                 Actor.system("correlation"), new ResourceRef("incident", incidentId.toString()),
                 mapper.valueToTree(Map.of("incident", incident, "signals", signals))));
         String analysis = "/api/v1/ai/incidents/" + incidentId + "/analysis";
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(engineer.token()).when().get(analysis)
-                .then().statusCode(200));
+        AnnouncedIncidents.awaitFinished(engineer, incidentId);
         return given().auth().oauth2(engineer.token()).when().get(analysis).path("hypotheses[0].id");
     }
 }

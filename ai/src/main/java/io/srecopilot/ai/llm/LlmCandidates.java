@@ -1,5 +1,6 @@
 package io.srecopilot.ai.llm;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ai.reasoning.EvidencePool;
 import io.srecopilot.ai.reasoning.IncidentFacts;
@@ -38,7 +39,10 @@ public class LlmCandidates {
         this.runtimeSwitch = runtimeSwitch;
     }
 
-    /** Joins the caller's transaction. */
+    /**
+     * Holds no transaction while the model is asked: the budget and the cache are read in a
+     * session of their own, and each request is recorded in a transaction of its own afterwards.
+     */
     public Uni<LlmProposal> propose(LlmRequestScope scope, IncidentFacts facts, EvidencePool pool) {
         if (!settings.enabled()) {
             return Uni.createFrom().item(LlmProposal.skipped("the LLM is switched off (sre.llm.enabled=false)"));
@@ -56,14 +60,15 @@ public class LlmCandidates {
     }
 
     private Uni<LlmProposal> withinBudget(LlmRequestScope scope, LlmPrompt prompt) {
-        return budget.state(scope.tenantId()).chain(state -> {
+        return Panache.withSession(() -> budget.state(scope.tenantId())).chain(state -> {
             if (!budget.allows(state, prompt.estimatedTokens())) {
                 String why = String.format(Locale.ROOT, "the tenant's LLM budget is spent (%s of %s USD in %s)",
                         state.spentUsd().toPlainString(), state.budgetUsd().toPlainString(), state.month());
                 return record(scope, prompt, AiRequest.OVER_BUDGET, null, 0, why, false)
                         .replaceWith(new LlmProposal(AiRequest.OVER_BUDGET, List.of(), why));
             }
-            return cache.find(scope.tenantId(), prompt.contextHash()).chain(cached -> cached.isPresent()
+            return Panache.withSession(() -> cache.find(scope.tenantId(), prompt.contextHash()))
+                    .chain(cached -> cached.isPresent()
                     ? record(scope, prompt, AiRequest.CACHED, null, 0, null, true)
                             .replaceWith(new LlmProposal(AiRequest.CACHED, cached.get().hypotheses(),
                                     cached.get().hypotheses().size() + " proposal(s) for this same context, from the cache"))
@@ -80,11 +85,10 @@ public class LlmCandidates {
             String outcome = !completion.answered() ? completion.outcome()
                     : parsed.isPresent() ? Completion.OK : AiRequest.MALFORMED;
             String detail = describe(completion, parsed, prompt);
-            Uni<Void> stored = parsed.map(answer -> cache.store(scope.tenantId(), prompt.contextHash(), settings.model(),
-                    answer)).orElseGet(Uni.createFrom()::voidItem);
-            return record(scope, prompt, outcome, completion, latencyMs, detail, false)
-                    .call(() -> stored)
-                    .call(() -> budget.announceReached(scope.tenantId(), scope.projectId()))
+            return Panache.withTransaction(() -> record(scope, prompt, outcome, completion, latencyMs, detail, false)
+                    .call(() -> parsed.map(answer -> cache.store(scope.tenantId(), prompt.contextHash(),
+                            settings.model(), answer)).orElseGet(Uni.createFrom()::voidItem))
+                    .call(() -> budget.announceReached(scope.tenantId(), scope.projectId())))
                     .replaceWith(parsed.map(answer -> new LlmProposal("completed", answer.hypotheses(), detail))
                             .orElseGet(() -> new LlmProposal("fallback", List.of(), detail)));
         });
@@ -102,6 +106,7 @@ public class LlmCandidates {
                 .orElse("the LLM's answer was not the JSON asked for" + truncated + cut);
     }
 
+    /** Joins the caller's transaction, or opens one. */
     private Uni<AiRequest> record(LlmRequestScope scope, LlmPrompt prompt, String outcome, Completion completion,
             long latencyMs, String detail, boolean cacheHit) {
         AiRequest request = new AiRequest();
@@ -125,6 +130,6 @@ public class LlmCandidates {
             request.costUsd = settings.costOf(settings.model(), completion.promptTokens(), completion.completionTokens());
         }
         request.createdAt = Timestamps.now();
-        return request.persist();
+        return Panache.withTransaction(request::persist);
     }
 }

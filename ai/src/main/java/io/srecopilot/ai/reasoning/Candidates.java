@@ -20,6 +20,7 @@ final class Candidates {
     static final String UNKNOWN_SERVICE = "unknown service";
     private static final int MAX_CLAIM = 200;
     private static final int MAX_DESCRIPTION = 2000;
+    static final int METRIC_CANDIDATES = 3;
 
     private final Map<String, CandidateDraft> byCause = new LinkedHashMap<>();
     private final List<String> dropped = new ArrayList<>();
@@ -57,7 +58,32 @@ final class Candidates {
         }
     }
 
-    /** Adopts the proposal when all it cites is in the pool and an alert of the incident supports it. */
+    /**
+     * Services whose own metrics departed are causes too, whether or not an alert names them: one
+     * candidate for each of the {@value #METRIC_CANDIDATES} most suspect services of the ranking that
+     * departed and stand out from their peers (score above 0), of the kind its deciding series
+     * measures. A service an alert already named keeps that candidate, which cites its metrics.
+     */
+    void suspectDepartedServices(OperationalEvidence operations) {
+        java.util.Set<String> named = byCause.values().stream().map(CandidateDraft::service)
+                .collect(Collectors.toSet());
+        operations.suspicions().stream()
+                .filter(suspicion -> suspicion.anomalous() && suspicion.score() > 0)
+                .filter(suspicion -> !named.contains(suspicion.service()))
+                .limit(METRIC_CANDIDATES)
+                .forEach(suspicion -> {
+                    Category category = Category.of(suspicion);
+                    byCause.put(cause(suspicion.service(), category), new CandidateDraft(suspicion.service(), category,
+                            List.of(), operations.evidenceFor(suspicion.service()), null,
+                            suspicion.service() + ": " + MetricWords.explain(suspicion) + ".",
+                            CandidateDraft.DETERMINISTIC));
+                });
+    }
+
+    /**
+     * Adopts the proposal when all it cites is in the pool and an alert of the incident, or a
+     * departed metric it cites, supports it.
+     */
     void adopt(ProposedHypothesis proposal, EvidencePool pool) {
         String label = "\"" + shorten(String.valueOf(proposal.claim()), 80) + "\"";
         if (proposal.claim() == null || proposal.claim().isBlank()) {
@@ -79,12 +105,14 @@ final class Candidates {
         List<SignalFact> cited = signals.stream().filter(signal -> ids.contains(String.valueOf(signal.id()))).toList();
         List<SignalFact> supporting = cited.isEmpty()
                 ? signals.stream().filter(signal -> serviceOf(signal).equals(service)).toList() : cited;
-        if (supporting.isEmpty()) {
-            dropped.add(label + " is supported by no alert of this incident");
-            return;
-        }
         List<Reasoning.Evidence> other = proposal.evidenceIds().stream().map(id -> pool.find(id).orElseThrow())
                 .filter(evidence -> !"signal".equals(evidence.kind())).toList();
+        boolean metricOfService = other.stream()
+                .anyMatch(evidence -> "metric".equals(evidence.kind()) && service.equals(evidence.service()));
+        if (supporting.isEmpty() && !metricOfService) {
+            dropped.add(label + " is supported by no alert of this incident and no departed metric of " + service);
+            return;
+        }
         Category category = Category.fromValue(proposal.category());
         CandidateDraft draft = new CandidateDraft(service, category, supporting, other,
                 shorten(proposal.claim().trim(), MAX_CLAIM),

@@ -72,6 +72,24 @@ public enum Category {
         return UNKNOWN;
     }
 
+    /**
+     * The kind of failure a service's metrics show: saturation, latency, errors (lost success too,
+     * and a caller whose callees lost their traffic, having failed before calling them), unavailability
+     * for traffic it no longer serves.
+     */
+    public static Category of(io.srecopilot.ai.ranking.ServiceSuspicion suspicion) {
+        if (suspicion.evidence() == null || !suspicion.evidence().departed()) {
+            return suspicion.silencedCallees().isEmpty() ? UNKNOWN : ERRORS;
+        }
+        return switch (suspicion.evidence().kind()) {
+            case SATURATION -> SATURATION;
+            case LATENCY -> LATENCY;
+            case ERRORS, SUCCESS -> ERRORS;
+            case TRAFFIC -> AVAILABILITY;
+            case HOST, OTHER -> UNKNOWN;
+        };
+    }
+
     public static Category of(SignalFact signal) {
         List<String> tokens = new ArrayList<>(tokens(signal.alertname()));
         tokens.addAll(tokens(signal.annotations().get("summary")));

@@ -17,13 +17,13 @@ import java.util.stream.Collectors;
  */
 final class ConfidenceModel {
 
-    /** Alerts that make corroboration complete; fewer count proportionally. */
-    private static final int CORROBORATING_SIGNALS = 3;
+    /** Alerts, or departed series, that make corroboration complete; fewer count proportionally. */
+    private static final int CORROBORATING = 3;
     /** Minutes after the first alert at which alert timing has halved. */
     private static final double ONSET_HALF_MINUTES = 5.0;
-    /** Metric strength (robust σ) at which its part of signal strength reaches 1 − 1/e. */
-    private static final double STRENGTH_SCALE = 10.0;
     private static final double LAG_HALF_SECONDS = 120.0;
+    /** Timing of a service with series none of which departed: neither first nor a follower. */
+    private static final double NOT_DEPARTED = 0.25;
 
     private ConfidenceModel() {
     }
@@ -36,24 +36,27 @@ final class ConfidenceModel {
                 humanValidation(evidence, weights.humanValidation()));
     }
 
+    /** Not rounded: hypotheses are ordered by it, and stored to three decimals. */
     static double confidence(List<Factor> factors) {
         double sum = factors.stream().mapToDouble(Factor::contribution).sum();
-        return Math.round(Math.min(1.0, sum) * 1000) / 1000.0;
+        return Math.max(0, Math.min(1.0, sum));
     }
 
-    /** The louder of the worst supporting alert's severity and the service's metric departure. */
+    /**
+     * With series of the service: its share of the metric evidence, which says how much more it
+     * departed than every other service in scope, and is low for the service an alert named when
+     * the metrics point elsewhere. Without: the worst supporting alert's severity.
+     */
     private static Factor signalStrength(CandidateEvidence evidence, double weight) {
+        if (evidence.ranked()) {
+            return new Factor("signal_strength", evidence.metricShare(), weight, String.format(Locale.ROOT,
+                    "%.0f %% of the metric evidence points at it (ranked %d)", 100 * evidence.metricShare(),
+                    evidence.suspicion().rank()));
+        }
         Severity worst = evidence.supporting().stream().map(SignalFact::severity).min(Comparator.naturalOrder())
                 .orElse(Severity.INFO);
-        String reason = "worst supporting alert is " + worst.value();
-        double score = severityScore(worst);
-        if (evidence.metricsDeparted()) {
-            double metric = 1 - Math.exp(-evidence.suspicion().strength() / STRENGTH_SCALE);
-            score = Math.max(score, metric);
-            reason += String.format(Locale.ROOT, "; %s departed %.1f robust σ", evidence.suspicion().metric(),
-                    evidence.suspicion().strength());
-        }
-        return new Factor("signal_strength", score, weight, reason);
+        return new Factor("signal_strength", severityScore(worst), weight, evidence.supporting().isEmpty()
+                ? "no alert and no series of it" : "worst supporting alert is " + worst.value());
     }
 
     /** Causes come first: the service's metrics departing before others', else its alerts firing first. */
@@ -64,6 +67,12 @@ final class ConfidenceModel {
                     lag == 0 ? "its metrics departed first of all services"
                             : String.format(Locale.ROOT, "its metrics departed %.1f min after the first service's",
                                     lag / 60.0));
+        }
+        if (evidence.ranked()) {
+            return new Factor("temporal_correlation", NOT_DEPARTED, weight, "none of its series departed for long");
+        }
+        if (evidence.supporting().isEmpty()) {
+            return new Factor("temporal_correlation", 0, weight, "nothing tells when it began");
         }
         Instant earliest = evidence.supporting().stream().map(SignalFact::startsAt).min(Comparator.naturalOrder())
                 .orElse(evidence.firstOnset());
@@ -87,22 +96,36 @@ final class ConfidenceModel {
                 .collect(Collectors.joining(", ")));
     }
 
-    /** Four checks, equally weighted: corroboration, specificity, focus, and a metric that agrees. */
+    /**
+     * Four checks, equally weighted: corroboration (three alerts, or three series, that agree),
+     * specificity (the kind of problem is known), focus (the share of the incident's alerts on this
+     * service, or for a cause found in the metrics alone the share of its series that departed), and
+     * a metric of the service that departed.
+     */
     private static Factor evidenceQuality(CandidateEvidence evidence, double weight) {
-        long onService = evidence.all().stream().filter(signal -> sameService(signal, evidence.supporting().get(0)))
-                .count();
-        double corroboration = Math.min(1.0, evidence.supporting().size() / (double) CORROBORATING_SIGNALS);
+        int departed = evidence.suspicion() == null ? 0 : evidence.suspicion().departedSeries();
+        int agreeing = Math.max(evidence.supporting().size(), departed);
+        double corroboration = Math.min(1.0, agreeing / (double) CORROBORATING);
         double specificity = evidence.category().isKnown() ? 1.0 : 0.3;
-        double focus = onService / (double) evidence.all().size();
+        String focusReason;
+        double focus;
+        if (!evidence.supporting().isEmpty()) {
+            long onService = evidence.all().stream()
+                    .filter(signal -> sameService(signal, evidence.supporting().get(0))).count();
+            focus = onService / (double) evidence.all().size();
+            focusReason = onService + " of " + evidence.all().size() + " alerts are on this service";
+        } else {
+            int series = evidence.suspicion() == null ? 0 : evidence.suspicion().series();
+            focus = series == 0 ? 0 : departed / (double) series;
+            focusReason = departed + " of its " + series + " series departed";
+        }
         double metric = evidence.metricsDeparted() ? 1.0 : 0.0;
-        String reason = evidence.supporting().size() + " alert(s) agree; "
+        String reason = evidence.supporting().size() + " alert(s) and " + departed + " departed series agree; "
                 + (evidence.category().isKnown() ? "they say it is " + evidence.category().symptom()
-                        : "their names do not say what kind of problem")
-                + "; " + onService + " of " + evidence.all().size() + " alerts are on this service; "
-                + (evidence.metricsDeparted() ? "a metric of the service departed too"
-                        : "no metric of the service departed");
-        return new Factor("evidence_quality", (corroboration + specificity + focus + metric) / 4, weight,
-                reason);
+                        : "they do not say what kind of problem")
+                + "; " + focusReason + "; "
+                + (evidence.metricsDeparted() ? "a metric of the service departed" : "no metric of the service departed");
+        return new Factor("evidence_quality", (corroboration + specificity + focus + metric) / 4, weight, reason);
     }
 
     /** People's verdicts on this kind of hypothesis; with none, neither for nor against (0.5). */

@@ -2,6 +2,7 @@ package io.srecopilot.ai.reasoning;
 
 import io.srecopilot.ai.precedent.PrecedentMatch;
 import io.srecopilot.ai.precedent.PrecedentMatcher;
+import io.srecopilot.ai.ranking.ServiceSuspicion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public class DeterministicReasoner {
         OperationalEvidence operations = prepared.operations();
         Candidates candidates = new Candidates(signals);
         candidates.suspectChanges(operations);
+        candidates.suspectDepartedServices(operations);
         proposed.forEach(proposal -> candidates.adopt(proposal, prepared.pool()));
         List<Reasoning.RankedHypothesis> ranked = rank(score(candidates, signals, facts, operations));
         boolean llmUsed = ranked.stream().anyMatch(hypothesis -> CandidateDraft.LLM.equals(hypothesis.proposedBy()));
@@ -111,8 +113,10 @@ public class DeterministicReasoner {
             String suspect = Candidates.UNKNOWN_SERVICE.equals(draft.service()) ? null : draft.service();
             List<PrecedentMatch> precedents = precedentsOf(draft.supporting(), draft.category(), draft.service(),
                     suspect, facts);
+            ServiceSuspicion suspicion = operations.suspicionOf(suspect);
             CandidateEvidence evidence = new CandidateEvidence(draft.supporting(), signals, draft.category(), firstOnset,
-                    operations.suspicionOf(suspect), precedents, facts.memory().verdictsOn(suspect, draft.category()));
+                    suspicion, suspicion == null ? null : operations.shareOf(suspect), precedents,
+                    facts.memory().verdictsOn(suspect, draft.category()));
             List<Factor> factors = ConfidenceModel.factors(evidence, facts.memory().weights());
             Map<String, Reasoning.Evidence> cited = new LinkedHashMap<>();
             Stream.of(draft.supporting().stream().map(Reasoning.Evidence::of), draft.cited().stream(),
@@ -160,7 +164,10 @@ public class DeterministicReasoner {
     private static String describe(CandidateDraft candidate) {
         SignalFact first = candidate.supporting().stream()
                 .min(Comparator.comparing(SignalFact::startsAt, Comparator.nullsLast(Comparator.naturalOrder())))
-                .orElseThrow();
+                .orElse(null);
+        if (first == null) {
+            return candidate.service() + " shows " + candidate.category().symptom() + " in its metrics; no alert names it.";
+        }
         String alerts = candidate.supporting().stream().map(SignalFact::alertname).distinct()
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%d alert(s) on %s point to %s (%s). First: \"%s\" (%s) at %s.",
@@ -168,16 +175,22 @@ public class DeterministicReasoner {
                 first.summary(), first.severity().value(), first.startsAt());
     }
 
+    /** Without metrics: the services the hypotheses suspect, by their best confidence; equal ones share a rank. */
     private static List<Reasoning.RankedService> rankedServices(List<Reasoning.RankedHypothesis> hypotheses) {
         Map<String, Double> best = new LinkedHashMap<>();
         hypotheses.stream().filter(hypothesis -> hypothesis.suspectService() != null)
                 .forEach(hypothesis -> best.merge(hypothesis.suspectService(), hypothesis.confidence(), Math::max));
-        return best.entrySet().stream()
-                .map(entry -> new Reasoning.RankedService(entry.getKey(), entry.getValue(),
-                        "confidence of its best alert-based hypothesis"))
-                .sorted(Comparator.comparingDouble(Reasoning.RankedService::score).reversed()
-                        .thenComparing(Reasoning.RankedService::service))
+        List<Map.Entry<String, Double>> sorted = best.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .toList();
+        List<Reasoning.RankedService> ranked = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            int rank = i > 0 && sorted.get(i - 1).getValue().equals(sorted.get(i).getValue()) ? ranked.get(i - 1).rank()
+                    : i + 1;
+            ranked.add(new Reasoning.RankedService(rank, sorted.get(i).getKey(), sorted.get(i).getValue(),
+                    "confidence of its best alert-based hypothesis"));
+        }
+        return ranked;
     }
 
     private static List<Reasoning.MissingData> missingData(List<SignalFact> signals, OperationalEvidence operations) {

@@ -8,7 +8,6 @@ import io.srecopilot.ai.ranking.ServiceSuspicion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,6 +18,8 @@ import java.util.stream.Collectors;
  * the evidence each service's hypotheses can cite, and which of these sources were missing.
  */
 final class OperationalEvidence {
+
+    static final double SHARE_TEMPERATURE = 4.0;
 
     private final OperationalContext context;
     private final Instant incidentStart;
@@ -40,7 +41,7 @@ final class OperationalEvidence {
             return new OperationalEvidence(null, incidentStart, new RootCauseRanker.Judgement(List.of(), List.of()));
         }
         return new OperationalEvidence(context, incidentStart,
-                new RootCauseRanker().judge(incidentStart, context.series(), context.changes()));
+                new RootCauseRanker().judge(incidentStart, context.series(), context.graph(), context.changes()));
     }
 
     /** Every series as the ranking judged it: baseline and departure. */
@@ -57,10 +58,37 @@ final class OperationalEvidence {
         return !suspicions.isEmpty();
     }
 
+    /**
+     * How much of the metric evidence points at a service: a softmax over the ranking's scores, with
+     * a temperature of {@value #SHARE_TEMPERATURE} robust σ (how far a service must stand out for its
+     * share to grow e-fold); null when the analysis had no metrics, 0 for a service without series.
+     */
+    Double shareOf(String service) {
+        if (!hasMetrics()) {
+            return null;
+        }
+        double top = suspicions.stream().mapToDouble(ServiceSuspicion::score).filter(Double::isFinite).max().orElse(0);
+        double total = 0;
+        double own = 0;
+        for (ServiceSuspicion suspicion : suspicions) {
+            double weight = Double.isFinite(suspicion.score())
+                    ? Math.exp((suspicion.score() - top) / SHARE_TEMPERATURE) : 0;
+            total += weight;
+            if (suspicion.service().equals(service)) {
+                own = weight;
+            }
+        }
+        return total == 0 ? 0.0 : own / total;
+    }
+
     List<Reasoning.RankedService> rankedServices() {
-        return suspicions.stream()
-                .map(suspicion -> new Reasoning.RankedService(suspicion.service(), suspicion.score(), explain(suspicion)))
-                .toList();
+        return suspicions.stream().map(suspicion -> new Reasoning.RankedService(suspicion.rank(), suspicion.service(),
+                suspicion.score(), MetricWords.explain(suspicion))).toList();
+    }
+
+    /** The services the metrics rank, most suspect first. */
+    List<ServiceSuspicion> suspicions() {
+        return suspicions;
     }
 
     /** The departed metric and the recent change of a service, where there are any. */
@@ -71,8 +99,9 @@ final class OperationalEvidence {
         }
         ServiceSuspicion suspicion = byService.get(service);
         if (suspicion != null && suspicion.anomalous()) {
-            evidence.add(Reasoning.Evidence.metric(service, suspicion.metric(), suspicion.onset(), explain(suspicion),
-                    context.queryOf(service, suspicion.metric()), context.from(), context.to()));
+            evidence.add(Reasoning.Evidence.metric(service, suspicion.metric(), suspicion.onset(),
+                    MetricWords.explain(suspicion), context.queryOf(service, suspicion.metric()), context.from(),
+                    context.to()));
         }
         changeOf(service).ifPresent(evidence::add);
         return evidence;
@@ -112,23 +141,5 @@ final class OperationalEvidence {
                     + String.join(", ", context.failedTemplates())));
         }
         return missing;
-    }
-
-    private static String explain(ServiceSuspicion suspicion) {
-        StringBuilder reason = new StringBuilder();
-        if (suspicion.anomalous()) {
-            reason.append(String.format(Locale.ROOT, "%s departed %.1f robust σ from its baseline from %s", suspicion.metric(),
-                    suspicion.strength(), suspicion.onset()));
-            reason.append(suspicion.lagSeconds() == 0 ? ", the first to depart"
-                    : String.format(Locale.ROOT, ", %.1f min after the first", suspicion.lagSeconds() / 60.0));
-        } else {
-            reason.append(String.format(Locale.ROOT, "no lasting departure (strongest: %s at %.1f σ)",
-                    suspicion.metric(), suspicion.strength()));
-        }
-        if (suspicion.change() != null) {
-            reason.append("; changed at ").append(suspicion.change().at()).append(" (")
-                    .append(suspicion.change().description()).append(')');
-        }
-        return reason.toString();
     }
 }

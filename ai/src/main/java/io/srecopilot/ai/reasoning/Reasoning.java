@@ -66,8 +66,11 @@ public record Reasoning(String reasoner, List<RankedHypothesis> hypotheses, List
         }
     }
 
-    /** A service in scope and how strongly the evidence points at it, with the reason in words. */
-    public record RankedService(String service, double score, String reason) {
+    /**
+     * A service in scope and how strongly the evidence points at it, with the reason in words;
+     * services of equal score share a {@code rank}.
+     */
+    public record RankedService(int rank, String service, double score, String reason) {
     }
 
     /** A source the reasoner would have used and did not have, so readers know how far to trust it. */

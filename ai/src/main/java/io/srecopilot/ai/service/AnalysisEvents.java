@@ -11,7 +11,7 @@ import io.srecopilot.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** {@code analysis.started} and {@code analysis.completed}, about the incident analysed. */
+/** {@code analysis.started}, {@code analysis.completed} and {@code analysis.failed}, about the incident analysed. */
 @ApplicationScoped
 public class AnalysisEvents {
 
@@ -23,12 +23,18 @@ public class AnalysisEvents {
         this.codec = codec;
     }
 
-    Uni<Void> started(Analysis analysis, Actor actor) {
-        return append("analysis.started", analysis, actor, new Started(analysis.id, analysis.incidentId, analysis.reasoner));
+    Uni<Void> started(Analysis analysis) {
+        return append("analysis.started", analysis, analysis.actor(),
+                new Started(analysis.id, analysis.incidentId, analysis.reasoner, analysis.origin));
     }
 
-    Uni<Void> completed(Analysis analysis, AnalysisView view, Actor actor) {
-        return append("analysis.completed", analysis, actor, view);
+    Uni<Void> completed(Analysis analysis, AnalysisView view) {
+        return append("analysis.completed", analysis, analysis.actor(), view);
+    }
+
+    /** The analysis could not be finished: its failure says in which step and why. */
+    Uni<Void> failed(Analysis analysis, AnalysisView view) {
+        return append("analysis.failed", analysis, analysis.actor(), view);
     }
 
     private Uni<Void> append(String type, Analysis analysis, Actor actor, Object data) {
@@ -36,6 +42,6 @@ public class AnalysisEvents {
                 new ResourceRef("incident", analysis.incidentId.toString()), codec.toData(data)));
     }
 
-    record Started(UUID analysisId, UUID incidentId, String reasoner) {
+    record Started(UUID analysisId, UUID incidentId, String reasoner, String origin) {
     }
 }

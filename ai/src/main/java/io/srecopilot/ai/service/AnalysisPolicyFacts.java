@@ -22,7 +22,8 @@ final class AnalysisPolicyFacts {
         Map<String, String> labels = new LinkedHashMap<>();
         snapshot.signals().stream().filter(signal -> signal.labels() != null)
                 .forEach(signal -> signal.labels().forEach(labels::putIfAbsent));
-        return new PolicyFacts(top == null ? 0 : top.confidence(),
+        // Conditions compare the confidence people see: three decimals, as it is stored.
+        return new PolicyFacts(top == null ? 0 : Math.round(top.confidence() * 1000) / 1000.0,
                 incident.severity() == null ? null : incident.severity().value(),
                 top != null && top.suspectService() != null ? top.suspectService() : incident.service(),
                 top == null ? null : top.category().value(),

@@ -45,6 +45,7 @@ public class SnapshotService {
                 json.valueToTree(announced.signals()), services, operations == null ? null : operations.from(),
                 operations == null ? null : operations.to(), operations == null ? null : operations.unavailable(),
                 operations == null ? List.of() : operations.changes(),
+                operations == null ? List.of() : operations.topology(),
                 prepared.seriesSummaries(),
                 prepared.pool().items().stream().filter(Reasoning.Evidence::isPrecedent).toList(),
                 facts.memory().weights());

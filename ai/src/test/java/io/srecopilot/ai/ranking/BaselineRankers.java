@@ -1,6 +1,7 @@
 package io.srecopilot.ai.ranking;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,7 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** The two simple methods RCAEval compares against: a random order, and N-Sigma. */
+/**
+ * The methods RCAEval compares against, run on the same cases: a random order; N-Sigma (per series
+ * {@code (max after the start − mean before) / σ before}, σ 1 for a constant series, a service its
+ * largest); and BARO's robust scorer (FSE 2024: {@code (x − median) / IQR} of the points before the
+ * anomaly, here the alert's time, IQR 1 when 0, a service its largest). The product's e2e
+ * benchmark runs BARO with its change-point detection too.
+ */
 final class BaselineRankers {
 
     private BaselineRankers() {
@@ -20,28 +27,45 @@ final class BaselineRankers {
         return order;
     }
 
-    /**
-     * N-Sigma: each point's distance from the mean of the series before the window, in standard
-     * deviations; a service scores its largest, over all its series and points.
-     */
     static List<String> nSigma(FaultCase fault) {
-        double windowStart = fault.incidentStart().minus(RootCauseRanker.LOOKBACK).getEpochSecond();
+        return byLargest(fault, (before, after) -> {
+            double mean = Arrays.stream(before).average().orElse(0);
+            double variance = Arrays.stream(before).map(value -> (value - mean) * (value - mean)).average().orElse(0);
+            double sigma = Math.sqrt(variance) <= 1e-9 * Math.max(1, Math.abs(mean)) ? 1 : Math.sqrt(variance);
+            return (Arrays.stream(after).max().orElse(mean) - mean) / sigma;
+        });
+    }
+
+    static List<String> baro(FaultCase fault) {
+        return byLargest(fault, (before, after) -> {
+            double[] sorted = before.clone();
+            Arrays.sort(sorted);
+            double median = quantile(sorted, 0.5);
+            double iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
+            return (Arrays.stream(after).max().orElse(median) - median) / (iqr == 0 ? 1 : iqr);
+        });
+    }
+
+    static List<String> ours(FaultCase fault) {
+        return new RootCauseRanker().judge(fault.incidentStart(), fault.series(), fault.graph(), fault.changes())
+                .suspicions().stream().map(ServiceSuspicion::service).toList();
+    }
+
+    private interface SeriesScore {
+        double of(double[] before, double[] after);
+    }
+
+    private static List<String> byLargest(FaultCase fault, SeriesScore score) {
+        double start = fault.incidentStart().getEpochSecond();
         Map<String, Double> scores = new HashMap<>();
         for (MetricSeries series : fault.series()) {
-            double sum = 0, squares = 0;
-            int n = 0;
-            for (double[] point : series.points()) {
-                if (point[0] < windowStart) {
-                    sum += point[1];
-                    squares += point[1] * point[1];
-                    n++;
-                }
+            double[] before = series.points().stream().filter(point -> point[0] < start).mapToDouble(point -> point[1])
+                    .toArray();
+            double[] after = series.points().stream().filter(point -> point[0] >= start)
+                    .mapToDouble(point -> point[1]).toArray();
+            if (before.length > 0 && after.length > 0) {
+                scores.merge(series.service(), score.of(before, after), Math::max);
             }
-            double mean = sum / n;
-            double sigma = Math.max(1e-9, Math.sqrt(Math.max(0, squares / n - mean * mean)));
-            double worst = series.points().stream().filter(point -> point[0] >= windowStart)
-                    .mapToDouble(point -> Math.abs(point[1] - mean) / sigma).max().orElse(0);
-            scores.merge(series.service(), worst, Math::max);
         }
         return scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
@@ -49,8 +73,11 @@ final class BaselineRankers {
                 .map(Map.Entry::getKey).toList();
     }
 
-    static List<String> ours(FaultCase fault) {
-        return new RootCauseRanker().rank(fault.incidentStart(), fault.series(), fault.changes()).stream()
-                .map(ServiceSuspicion::service).toList();
+    /** Linear interpolation between order statistics, as numpy's default. */
+    private static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int low = (int) Math.floor(position);
+        int high = Math.min(sorted.length - 1, low + 1);
+        return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
     }
 }

@@ -3,9 +3,9 @@ package io.srecopilot.ai.ranking;
 import java.time.Instant;
 import java.util.List;
 
-/** One injected fault: where and what it was, and what the metrics and change log showed. */
+/** One injected fault: where and what it was, and what the metrics, the change log and the call graph showed. */
 record FaultCase(String rootCause, FaultKind kind, Instant incidentStart, List<String> services,
-        List<MetricSeries> series, List<ServiceChange> changes) {
+        List<MetricSeries> series, List<ServiceChange> changes, CallGraph graph) {
 
-    enum FaultKind { CPU, MEMORY, LATENCY, ERRORS, BAD_DEPLOY }
+    enum FaultKind { CPU, MEMORY, LATENCY, ERRORS, EARLY_RETURN, BAD_DEPLOY }
 }

@@ -9,6 +9,7 @@ import io.srecopilot.ai.context.OperationalContext;
 import io.srecopilot.ai.precedent.Precedent;
 import io.srecopilot.ai.precedent.PrecedentDetails;
 import io.srecopilot.ai.precedent.PrecedentMatcher;
+import io.srecopilot.ai.ranking.CallGraph;
 import io.srecopilot.ai.ranking.MetricSeries;
 import io.srecopilot.ai.ranking.ServiceChange;
 import io.srecopilot.platform.domain.Severity;
@@ -40,7 +41,7 @@ class DeterministicReasonerTest {
         assertEquals(Category.ERRORS, top.category());
         // 0.25·1.0 (critical) + 0.20·1.0 (fired first) + 0.20·0 (no precedent)
         // + 0.20·(2/3 agree + 1 specific + 3/4 on checkout + 0 metrics)/4 + 0.15·0.5 (no verdicts yet)
-        assertEquals(0.646, top.confidence());
+        assertEquals(0.6458, top.confidence(), 0.0001);
         assertEquals(List.of("signal_strength", "temporal_correlation", "precedent_frequency", "evidence_quality",
                 "human_validation"), top.confidenceBreakdown().stream().map(Factor::name).toList());
         assertEquals(2, top.evidence().size());
@@ -117,23 +118,59 @@ class DeterministicReasonerTest {
         MetricSeries frontend = series("frontend", minute -> 100);
         ServiceChange deploy = new ServiceChange("c-1", "payments", T0.minusSeconds(360), "payments v7");
         OperationalContext operations = new OperationalContext(T0.minusSeconds(5400), T0.plusSeconds(600),
-                List.of(payments, checkout, frontend),
-                List.of("q_payments", "q_checkout", "q_frontend"), List.of(deploy), List.of(), null);
+                List.of(payments, checkout, frontend), List.of("q_payments", "q_checkout", "q_frontend"),
+                List.of(deploy), List.of(), null, CallGraph.EMPTY, List.of());
 
         Reasoning reasoning = reasoner.reason(facts.with(operations));
 
         assertEquals(List.of("payments", "checkout", "frontend"),
                 reasoning.rankedServices().stream().map(Reasoning.RankedService::service).toList());
-        assertTrue(reasoning.rankedServices().get(0).reason().contains("the first to depart"),
-                reasoning.rankedServices().get(0).reason());
-        assertTrue(reasoning.rankedServices().get(0).reason().contains("payments v7"));
-        Reasoning.RankedHypothesis checkoutErrors = reasoning.hypotheses().get(0);
+        String why = reasoning.rankedServices().get(0).reason();
+        assertTrue(why.contains("the first service to depart") && why.contains("rose from") && why.contains("payments v7"),
+                why);
+        // No alert names payments: its metrics alone make it a cause, and the first, as the ranking says.
+        Reasoning.RankedHypothesis first = reasoning.hypotheses().get(0);
+        assertEquals("payments", first.suspectService());
+        assertEquals(Category.LATENCY, first.category());
+        assertEquals(List.of("metric", "change"), first.evidence().stream().map(Reasoning.Evidence::kind).toList());
+        Reasoning.RankedHypothesis checkoutErrors = reasoning.hypotheses().stream()
+                .filter(hypothesis -> "checkout".equals(hypothesis.suspectService())).findFirst().orElseThrow();
         Reasoning.Evidence metric = checkoutErrors.evidence().stream().filter(e -> e.kind().equals("metric"))
                 .findFirst().orElseThrow();
         assertEquals("q_checkout", metric.query());
         assertEquals(T0.minusSeconds(120), metric.startsAt());
+        assertTrue(checkoutErrors.confidence() < first.confidence(), "checkout's alert is louder, payments departed first");
         assertEquals(List.of(), reasoning.missingData(), "metrics and changes were both had");
-        assertEquals(reasoning, reasoner.reason(facts.with(operations)), "same inputs, same answer");
+    }
+
+    @Test
+    void anIncidentWithoutAlertsOrMetricsHasNoHypothesisAndSaysWhatIsMissing() {
+        IncidentFacts declared = new IncidentFacts(UUID.randomUUID(), "Customers report slow checkout", null,
+                Severity.HIGH, T0, List.of());
+
+        Reasoning reasoning = reasoner.reason(declared);
+
+        assertTrue(reasoning.hypotheses().isEmpty());
+        assertTrue(reasoning.inconclusive());
+        assertEquals("there is nothing to form a hypothesis from", reasoning.inconclusiveBecause());
+        assertEquals(List.of("alerts", "metrics", "changes"),
+                reasoning.missingData().stream().map(Reasoning.MissingData::source).toList());
+    }
+
+    @Test
+    void anIncidentWithoutAlertsIsAnalysedFromItsServicesMetrics() {
+        IncidentFacts declared = new IncidentFacts(UUID.randomUUID(), "Customers report slow checkout", null,
+                Severity.HIGH, T0, List.of());
+        OperationalContext operations = new OperationalContext(T0.minusSeconds(5400), T0.plusSeconds(600),
+                List.of(series("payments", minute -> minute >= -1 ? 500 : 100), series("checkout", minute -> 100),
+                        series("search", minute -> 100)),
+                List.of("q1", "q2", "q3"), List.of(), List.of(), null, CallGraph.EMPTY, List.of());
+
+        Reasoning reasoning = reasoner.reason(declared.with(operations));
+
+        assertEquals("payments", reasoning.hypotheses().get(0).suspectService());
+        assertEquals("payments is responding slowly", reasoning.hypotheses().get(0).claim());
+        assertEquals(List.of("alerts"), reasoning.missingData().stream().map(Reasoning.MissingData::source).toList());
     }
 
     @Test
@@ -215,7 +252,7 @@ class DeterministicReasonerTest {
     void aDeployJustBeforeTheIncidentIsEvidenceEvenWithoutMetrics() {
         ServiceChange deploy = new ServiceChange("c-9", "api", T0.minusSeconds(300), "api v2");
         OperationalContext changesOnly = new OperationalContext(T0.minusSeconds(5400), T0, List.of(), List.of(),
-                List.of(deploy), List.of(), null);
+                List.of(deploy), List.of(), null, CallGraph.EMPTY, List.of());
 
         Reasoning reasoning = reasoner.reason(incident(signal("HighErrorRate", "api", Severity.CRITICAL, 0))
                 .with(changesOnly));
@@ -229,7 +266,7 @@ class DeterministicReasonerTest {
     void alertsThatFollowAChangeOfTheirServiceMakeADeployRegressionHypothesis() {
         ServiceChange deploy = new ServiceChange("c-9", "api", T0.minusSeconds(300), "api v2 by alice");
         OperationalContext changesOnly = new OperationalContext(T0.minusSeconds(5400), T0, List.of(), List.of(),
-                List.of(deploy), List.of(), null);
+                List.of(deploy), List.of(), null, CallGraph.EMPTY, List.of());
 
         Reasoning reasoning = reasoner.reason(incident(signal("HighErrorRate", "api", Severity.CRITICAL, 0),
                 signal("HighLatency", "db", Severity.MEDIUM, 1)).with(changesOnly));
@@ -248,7 +285,7 @@ class DeterministicReasonerTest {
     private static MetricSeries series(String service, java.util.function.IntToDoubleFunction valueAtMinuteFromT0) {
         List<double[]> points = new java.util.ArrayList<>();
         for (int minute = -80; minute <= 10; minute++) {
-            double wobble = 2 * Math.sin(minute * 1.3);
+            double wobble = 2 * Math.sin(minute * 1.3 + service.length());
             points.add(new double[] { T0.getEpochSecond() + 60.0 * minute,
                     valueAtMinuteFromT0.applyAsDouble(minute) + wobble });
         }

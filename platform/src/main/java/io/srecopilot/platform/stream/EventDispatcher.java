@@ -13,6 +13,8 @@ import java.util.List;
 @ApplicationScoped
 public class EventDispatcher {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EventDispatcher.class);
+
     private final List<EventHandler> handlers;
     private final ProcessedEvents processed;
     private final SafeContext safeContext;
@@ -51,14 +53,37 @@ public class EventDispatcher {
                         }
                     }
                     return all;
-                })));
+                })))
+                .call(fresh -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (EventEnvelope event : fresh) {
+                        all = all.call(() -> afterCommit(handlers.stream()
+                                .filter(handler -> handler.accepts(event.type())).toList(), event));
+                    }
+                    return all;
+                });
     }
 
-    /** Emits true when the handlers ran, false when the event had been handled before. */
+    /**
+     * Emits true when the handlers ran, false when the event had been handled before. Their
+     * {@link EventHandler#afterCommit} work runs once the transaction committed.
+     */
     public Uni<Boolean> dispatch(EventEnvelope event) {
         List<EventHandler> interested = handlers.stream().filter(handler -> handler.accepts(event.type())).toList();
         return safeContext.run(() -> Panache.withTransaction(() -> processed.recordFirstDelivery(event)
-                .call(first -> first ? runAll(interested, event) : Uni.createFrom().voidItem())));
+                .call(first -> first ? runAll(interested, event) : Uni.createFrom().voidItem())))
+                .call(first -> first ? afterCommit(interested, event) : Uni.createFrom().voidItem());
+    }
+
+    private static Uni<Void> afterCommit(List<EventHandler> interested, EventEnvelope event) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (EventHandler handler : interested) {
+            all = all.call(() -> handler.afterCommit(event).onFailure().recoverWithItem(failure -> {
+                LOG.warnf("Work after event %s (%s) committed failed: %s", event.id(), event.type(), failure.toString());
+                return null;
+            }));
+        }
+        return all;
     }
 
     private static Uni<Void> runAll(List<EventHandler> interested, EventEnvelope event) {

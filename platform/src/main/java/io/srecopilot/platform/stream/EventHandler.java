@@ -14,4 +14,14 @@ public interface EventHandler {
 
     /** Runs inside the consumer's transaction; fail the Uni to have the event retried. */
     Uni<Void> handle(EventEnvelope event);
+
+    /**
+     * Runs once the transaction in which {@link #handle} ran has committed, for work that must not
+     * hold it (calls to other services, long computations). It is not retried: work that must
+     * happen has to be recorded by {@link #handle} and recovered from that record. Failures are
+     * logged and otherwise ignored; the event is acknowledged either way.
+     */
+    default Uni<Void> afterCommit(EventEnvelope event) {
+        return Uni.createFrom().voidItem();
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * (Online Boutique, Sock Shop, Train Ticket): a failure of a callee shows up, smaller and later,
  * in every service that calls it directly or through others.
  */
-final class CallGraph {
+final class ShopGraph {
 
     private static final Map<String, List<String>> CALLEES = new LinkedHashMap<>();
 
@@ -29,11 +29,22 @@ final class CallGraph {
         }
     }
 
-    private CallGraph() {
+    private ShopGraph() {
     }
 
     static List<String> services() {
         return List.copyOf(CALLEES.keySet());
+    }
+
+    /** The shop's edges, for the ranking. */
+    static CallGraph graph() {
+        List<CallGraph.Edge> edges = new ArrayList<>();
+        CALLEES.forEach((caller, callees) -> callees.forEach(callee -> edges.add(new CallGraph.Edge(caller, callee))));
+        return new CallGraph(edges);
+    }
+
+    static List<String> calleesOf(String service) {
+        return CALLEES.getOrDefault(service, List.of());
     }
 
     /** Every service that depends on {@code service}, with the fewest hops between them. */

@@ -1,0 +1,38 @@
+package io.srecopilot.ai.ranking;
+
+/**
+ * Where a series began to depart from its baseline, by Page's CUSUM on robust z-scores: the sum
+ * {@code S = max(0, S + z − K)} grows while points stay more than {@code K} σ off in the watched
+ * direction and falls back to zero otherwise; once it reaches {@code H} the series has changed,
+ * and the change began right after the sum last stood at zero. The design follows the textbook
+ * rule (Montgomery, Introduction to Statistical Quality Control) of {@code K} at half the shift to
+ * be found: the ranking looks for departures of {@link SeriesDeparture#THRESHOLD} σ, so {@code K}
+ * = 2, and noise within 2 σ never accumulates into a false onset; {@code H} = 5 finds a shift of
+ * 4 σ on its third point and dates it to its first.
+ */
+final class ChangePoint {
+
+    static final double K = SeriesDeparture.THRESHOLD / 2;
+    static final double H = 5.0;
+
+    private ChangePoint() {
+    }
+
+    /**
+     * The index in {@code z} (directional z-scores, in time order, from where the search starts) at
+     * which the change began, or -1 when there was none.
+     */
+    static int onset(double[] z) {
+        double sum = 0;
+        int lastZero = -1;
+        for (int i = 0; i < z.length; i++) {
+            sum = Math.max(0, sum + z[i] - K);
+            if (sum == 0) {
+                lastZero = i;
+            } else if (sum >= H) {
+                return lastZero + 1;
+            }
+        }
+        return -1;
+    }
+}
