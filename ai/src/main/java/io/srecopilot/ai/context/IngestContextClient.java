@@ -15,5 +15,6 @@ public interface IngestContextClient {
 
     @GET
     Uni<IngestContextView> context(@HeaderParam("Authorization") String bearer, @QueryParam("tenantId") UUID tenantId,
-            @QueryParam("projectId") UUID projectId, @QueryParam("from") String from, @QueryParam("to") String to);
+            @QueryParam("projectId") UUID projectId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("around") String around);
 }

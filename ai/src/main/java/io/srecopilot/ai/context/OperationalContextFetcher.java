@@ -13,9 +13,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Asks ingest for the metrics and changes around an incident: from {@code before} ahead of its
- * start to {@code after} past it (or now, if sooner). Never fails an analysis: when ingest or auth
- * cannot answer in time the analysis goes on from alerts, and says what it did not have.
+ * Asks ingest for the metrics, changes and topology around an incident: from {@code before} ahead
+ * of its start to {@code after} past it (or now, if sooner), at each template's own resolution near
+ * the start. Never fails an analysis: when ingest or auth cannot answer in time the analysis goes on
+ * from alerts, and says what it did not have.
  */
 @ApplicationScoped
 public class OperationalContextFetcher {
@@ -43,7 +44,8 @@ public class OperationalContextFetcher {
         Instant from = incidentStart.minus(before);
         Instant to = incidentStart.plus(after).isAfter(now) ? now : incidentStart.plus(after);
         return tokens.bearer().onFailure().transform(NoServiceToken::new)
-                .chain(bearer -> ingest.context(bearer, tenantId, projectId, from.toString(), to.toString()))
+                .chain(bearer -> ingest.context(bearer, tenantId, projectId, from.toString(), to.toString(),
+                        incidentStart.toString()))
                 .ifNoItem().after(timeout).fail()
                 .map(view -> OperationalContext.of(from, to, view))
                 .onFailure(WebApplicationException.class).invoke(refused -> {

@@ -8,6 +8,7 @@ import io.srecopilot.ingest.change.Change;
 import io.srecopilot.ingest.change.ChangeView;
 import io.srecopilot.ingest.integration.Integration;
 import io.srecopilot.ingest.integration.IntegrationService;
+import io.srecopilot.ingest.integration.IntegrationSecrets;
 import io.srecopilot.ingest.integration.PrometheusClient;
 import io.srecopilot.ingest.poller.Baseline;
 import io.srecopilot.ingest.poller.QueryTemplate;
@@ -16,11 +17,14 @@ import io.srecopilot.ingest.poller.SeriesState;
 import io.srecopilot.ingest.poller.SeriesStates;
 import io.srecopilot.ingest.poller.TemplateRun;
 import io.srecopilot.ingest.rest.SignalView;
+import io.srecopilot.ingest.topology.TopologyEdge;
+import io.srecopilot.ingest.topology.TopologyService;
 import io.srecopilot.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,13 +32,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Gathers a project's context for analyses: signals that started, changes deployed, and the
- * series of its query templates over the range, each scored against its learned baseline.
+ * Gathers a project's context for analyses: signals that started, changes deployed, the series of
+ * its query templates over the range, each scored against its learned baseline, and who calls whom.
+ * When the analysis names the moment it is about ({@code around}), series come at each template's
+ * own interval from {@value #NEAR_MINUTES} minutes before it, and coarser before that.
  */
 @ApplicationScoped
 public class ContextService {
 
     static final int MAX_POINTS = 120;
+    static final int NEAR_MINUTES = 30;
+    static final int MAX_NEAR_POINTS = 240;
+    static final int HISTORY_POINTS = 60;
     private static final int MAX_SIGNALS = 500;
     private static final int MAX_CHANGES = 200;
     private static final int MAX_TEMPLATES = 50;
@@ -43,20 +52,25 @@ public class ContextService {
     private final PrometheusClient prometheus;
     private final IntegrationService integrations;
     private final SeriesStates states;
+    private final TopologyService topology;
 
-    public ContextService(PrometheusClient prometheus, IntegrationService integrations, SeriesStates states) {
+    public ContextService(PrometheusClient prometheus, IntegrationService integrations, SeriesStates states,
+            TopologyService topology) {
         this.prometheus = prometheus;
         this.integrations = integrations;
         this.states = states;
+        this.topology = topology;
     }
 
-    public Uni<IngestContext> context(UUID tenantId, UUID projectId, Instant from, Instant to, List<String> services) {
+    public Uni<IngestContext> context(UUID tenantId, UUID projectId, Instant from, Instant to, Instant around,
+            List<String> services) {
+        Resolution resolution = Resolution.of(from, to, around);
         return stored(tenantId, projectId, from, to, services).chain(stored -> Multi.createFrom()
                 .iterable(stored.templates())
                 .onItem().transformToUni(template -> series(template, stored.integrations().get(template.integrationId),
-                        from, to, services))
+                        resolution, services))
                 .merge(CONCURRENT_QUERIES).collect().asList()
-                .map(results -> {
+                .chain(results -> {
                     List<SeriesContext> series = new ArrayList<>();
                     List<IngestContext.SeriesError> errors = new ArrayList<>();
                     results.forEach(result -> {
@@ -65,14 +79,23 @@ public class ContextService {
                             errors.add(result.error());
                         }
                     });
-                    return new IngestContext(tenantId, projectId, from, to, services, stored.signals(),
-                            stored.changes(), series, errors);
+                    return topology.withServiceGraphs(stored.edges(), stored.integrations().values(), edgesOf(series),
+                            from, to).map(edges -> new IngestContext(tenantId, projectId, from, to, services,
+                                    stored.signals(), stored.changes(), series, errors,
+                                    new IngestContext.Topology(edges)));
                 }));
+    }
+
+    /** The edges the series of calls between services show: each one's caller calls its service. */
+    private static List<TopologyEdge> edgesOf(List<SeriesContext> series) {
+        return series.stream().filter(one -> one.caller() != null && one.service() != null
+                && !one.caller().equals(one.service()))
+                .map(one -> TopologyEdge.inferredFrom(one.caller(), one.service(), one.template())).distinct().toList();
     }
 
     /** What the database holds, read in one session before Prometheus is asked concurrently. */
     private record Stored(List<SignalView> signals, List<ChangeView> changes, List<QueryTemplate> templates,
-            Map<UUID, Integration> integrations) {
+            Map<UUID, Integration> integrations, List<TopologyEdge> edges) {
     }
 
     private record TemplateSeries(List<SeriesContext> series, IngestContext.SeriesError error) {
@@ -93,26 +116,47 @@ public class ContextService {
                                 .range(0, MAX_TEMPLATES - 1).list()
                                 .chain(templates -> Integration.<Integration>find("tenantId = ?1 and projectId = ?2",
                                         tenantId, projectId).list()
-                                        .map(found -> new Stored(signals.stream().map(SignalView::of).toList(),
-                                                changes.stream().map(ChangeView::of).toList(), templates,
-                                                found.stream().collect(Collectors.toMap(i -> i.id,
-                                                        Function.identity())))))));
+                                        .chain(found -> topology.declared(tenantId, projectId)
+                                                .map(declared -> new Stored(signals.stream().map(SignalView::of).toList(),
+                                                        changes.stream().map(ChangeView::of).toList(), templates,
+                                                        found.stream().collect(Collectors.toMap(i -> i.id,
+                                                                Function.identity())), declared))))));
     }
 
-    private Uni<TemplateSeries> series(QueryTemplate template, Integration integration, Instant from, Instant to,
+    private Uni<TemplateSeries> series(QueryTemplate template, Integration integration, Resolution resolution,
             List<String> services) {
-        Duration step = Duration.ofSeconds(Math.max(template.intervalSeconds,
-                Duration.between(from, to).toSeconds() / MAX_POINTS + 1));
-        return states.load(template.id).chain(known -> prometheus.get(integration,
-                integrations.secretsOf(integration), TemplateRun.rangePath(template.query, alignedStart(from, to, step),
-                        to, step))
-                .map(data -> new TemplateSeries(TemplateRun.series(data).entrySet().stream()
+        Duration step = resolution.nearStep(template.intervalSeconds);
+        Duration historyStep = resolution.historyStep(template.intervalSeconds);
+        IntegrationSecrets secrets = integrations.secretsOf(integration);
+        Uni<Map<String, TemplateRun.Series>> history = resolution.history() == null
+                ? Uni.createFrom().item(Map.of())
+                : prometheus.get(integration, secrets, TemplateRun.rangePath(template.query,
+                        alignedStart(resolution.from(), resolution.nearFrom(), historyStep),
+                        resolution.nearFrom().minusSeconds(1), historyStep)).map(TemplateRun::series);
+        return states.load(template.id).chain(known -> history.chain(before -> prometheus.get(integration, secrets,
+                TemplateRun.rangePath(template.query, alignedStart(resolution.nearFrom(), resolution.to(), step),
+                        resolution.to(), step))
+                .map(data -> new TemplateSeries(joined(before, TemplateRun.series(data)).entrySet().stream()
                         .filter(entry -> services.isEmpty()
                                 || services.contains(entry.getValue().labels().get(template.serviceLabel)))
                         .map(entry -> scored(template, entry.getValue(), known.get(entry.getKey()), step))
-                        .toList(), null)))
+                        .toList(), null))))
                 .onFailure().recoverWithItem(failure -> new TemplateSeries(List.of(),
                         new IngestContext.SeriesError(template.id, template.name, String.valueOf(failure.getMessage()))));
+    }
+
+    /** Each series' coarse history followed by its points near the incident. */
+    private static Map<String, TemplateRun.Series> joined(Map<String, TemplateRun.Series> history,
+            Map<String, TemplateRun.Series> near) {
+        Map<String, TemplateRun.Series> joined = new LinkedHashMap<>(near);
+        history.forEach((key, before) -> joined.merge(key, before, (recent, earlier) -> {
+            List<SeriesDetector.Point> points = new ArrayList<>(earlier.points());
+            Instant first = recent.points().isEmpty() ? Instant.MAX : recent.points().get(0).at();
+            points.removeIf(point -> !point.at().isBefore(first));
+            points.addAll(recent.points());
+            return new TemplateRun.Series(recent.labels(), points);
+        }));
+        return joined;
     }
 
     private static SeriesContext scored(QueryTemplate template, TemplateRun.Series series, SeriesState state,
@@ -122,8 +166,10 @@ public class ContextService {
         List<double[]> points = series.points().stream()
                 .map(point -> new double[] { point.at().getEpochSecond(), point.value() }).toList();
         return new SeriesContext(template.id, template.name, template.query, template.integrationId,
-                series.labels().get(template.serviceLabel), series.labels(), template.unit, step.toSeconds(), points,
-                baseline, judgement.maxAbsScore(), judgement.onset() != null, judgement.onset());
+                series.labels().get(template.serviceLabel),
+                template.callerLabel == null ? null : series.labels().get(template.callerLabel), series.labels(),
+                template.unit, template.kind, step.toSeconds(), points, baseline, judgement.maxAbsScore(),
+                judgement.onset() != null, judgement.onset());
     }
 
     /**

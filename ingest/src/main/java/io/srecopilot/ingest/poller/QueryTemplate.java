@@ -22,6 +22,10 @@ public class QueryTemplate extends PanacheEntityBase {
     public String name;
     public String query;
     public String serviceLabel;
+    /** The label naming the calling service, for series of calls between services; else null. */
+    public String callerLabel;
+    /** What the template measures (see {@link QueryTemplateRequest#kind}); null when it does not say. */
+    public String kind;
     public String unit;
     public String severity;
     public int intervalSeconds;

@@ -75,12 +75,19 @@ public class QueryTemplateService {
             throw new ProblemException(ProblemType.VALIDATION, "A template must detect something",
                     List.of(new FieldError("detection", "needs a threshold, an anomaly rule, or both")));
         }
+        String serviceLabel = request.serviceLabel() == null ? "service" : request.serviceLabel();
+        if (serviceLabel.equals(request.callerLabel())) {
+            throw new ProblemException(ProblemType.VALIDATION, "The caller and the service are one label",
+                    List.of(new FieldError("callerLabel", "must differ from serviceLabel")));
+        }
     }
 
     private static void apply(QueryTemplate template, QueryTemplateRequest request) {
         template.name = request.name().trim();
         template.query = request.query().trim();
         template.serviceLabel = request.serviceLabel() == null ? "service" : request.serviceLabel();
+        template.callerLabel = request.callerLabel();
+        template.kind = request.kind();
         template.unit = request.unit();
         template.severity = request.severity() == null ? "medium" : request.severity();
         template.intervalSeconds = request.intervalSeconds();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 public record QueryTemplateView(UUID id, UUID integrationId, String name, String query, String serviceLabel,
-        String unit, String severity, int intervalSeconds, QueryTemplateRequest.DetectionRequest detection,
+        String callerLabel, String kind, String unit, String severity, int intervalSeconds, QueryTemplateRequest.DetectionRequest detection,
         String libraryId, boolean enabled, Instant nextRunAt, Instant lastRunAt, String lastError, int failures,
         Instant createdAt, Instant updatedAt) {
 
@@ -16,7 +16,7 @@ public record QueryTemplateView(UUID id, UUID integrationId, String name, String
                 : new QueryTemplateRequest.AnomalyRequest(template.anomalyBaselineSeconds, template.anomalyZ,
                         template.anomalyPoints);
         return new QueryTemplateView(template.id, template.integrationId, template.name, template.query,
-                template.serviceLabel, template.unit, template.severity, template.intervalSeconds,
+                template.serviceLabel, template.callerLabel, template.kind, template.unit, template.severity, template.intervalSeconds,
                 new QueryTemplateRequest.DetectionRequest(threshold, anomaly), template.libraryId, template.enabled,
                 template.nextRunAt, template.lastRunAt, template.lastError, template.failures, template.createdAt,
                 template.updatedAt);

@@ -42,11 +42,13 @@ public class ContextResource {
     @GET
     @RolesAllowed({ Roles.SERVICE, Roles.VIEWER })
     public Uni<IngestContext> context(@QueryParam("tenantId") UUID tenantId, @QueryParam("projectId") UUID projectId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("services") String services) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("around") String around,
+            @QueryParam("services") String services) {
         Caller caller = callerContext.get();
         List<FieldError> errors = new ArrayList<>();
         Instant start = QueryInstants.parse("from", from, null, errors);
         Instant end = QueryInstants.parse("to", to, null, errors);
+        Instant moment = QueryInstants.parse("around", around, null, errors);
         boolean forService = caller.tenantId() == null;
         if (forService && (tenantId == null || projectId == null)) {
             errors.add(new FieldError(tenantId == null ? "tenantId" : "projectId", "is required for services"));
@@ -58,6 +60,6 @@ public class ContextResource {
         List<String> named = services == null || services.isBlank() ? List.of()
                 : Arrays.stream(services.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
         return service.context(forService ? tenantId : caller.tenantId(), forService ? projectId : caller.projectId(),
-                range[0], range[1], named);
+                range[0], range[1], moment, named);
     }
 }
