@@ -12,7 +12,6 @@ package io.srecopilot.ai.ranking;
  */
 final class ChangePoint {
 
-    static final double K = SeriesDeparture.THRESHOLD / 2;
     static final double H = 5.0;
 
     private ChangePoint() {
@@ -23,10 +22,16 @@ final class ChangePoint {
      * which the change began, or -1 when there was none.
      */
     static int onset(double[] z) {
+        return onset(z, SeriesDeparture.THRESHOLD);
+    }
+
+    /** The same, looking for departures of {@code threshold} σ: {@code K} is half of it. */
+    static int onset(double[] z, double threshold) {
+        double k = threshold / 2;
         double sum = 0;
         int lastZero = -1;
         for (int i = 0; i < z.length; i++) {
-            sum = Math.max(0, sum + z[i] - K);
+            sum = Math.max(0, sum + z[i] - k);
             if (sum == 0) {
                 lastZero = i;
             } else if (sum >= H) {

@@ -12,9 +12,11 @@ import java.util.Arrays;
 final class DepartureDetector {
 
     private final NoisePriors priors;
+    private final double threshold;
 
-    DepartureDetector(NoisePriors priors) {
+    DepartureDetector(NoisePriors priors, double threshold) {
         this.priors = priors;
+        this.threshold = threshold;
     }
 
     SeriesDeparture judge(SeriesReference reference) {
@@ -27,7 +29,7 @@ final class DepartureDetector {
         int direction = reference.series().kind().direction();
         int onset = -1;
         for (int watched : direction != 0 ? new int[] { direction } : new int[] { 1, -1 }) {
-            int found = changeFrom(values, reference.referenceEnd(), level, sigma, watched);
+            int found = changeFrom(values, reference.referenceEnd(), level, sigma, watched, threshold);
             if (found >= 0 && (onset < 0 || found < onset)) {
                 onset = found;
                 direction = watched;
@@ -53,19 +55,20 @@ final class DepartureDetector {
         double observed = held < 0 ? level
                 : Robust.median(Arrays.copyOfRange(values, from + held, from + held + reference.persistence()));
         return new SeriesDeparture(reference.series(), direction, strength,
-                onset >= 0 && strength >= SeriesDeparture.THRESHOLD
+                onset >= 0 && strength >= threshold
                         ? Instant.ofEpochSecond((long) reference.times()[onset]) : null,
                 reference.scale().invert(level), reference.scale().invert(observed), normal.length,
                 reference.stepSeconds());
     }
 
     /** The index where a change in {@code direction} began, searching from {@code from}; -1 if none. */
-    private static int changeFrom(double[] values, int from, double level, double sigma, int direction) {
+    private static int changeFrom(double[] values, int from, double level, double sigma, int direction,
+            double threshold) {
         double[] z = new double[values.length - from];
         for (int i = from; i < values.length; i++) {
             z[i - from] = direction * (values[i] - level) / sigma;
         }
-        int found = ChangePoint.onset(z);
+        int found = ChangePoint.onset(z, threshold);
         return found < 0 ? -1 : from + found;
     }
 

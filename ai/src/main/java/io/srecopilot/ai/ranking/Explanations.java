@@ -29,7 +29,7 @@ final class Explanations {
     record Credit(String caller, String callee, double score) {
     }
 
-    static Result of(Map<String, List<MetricEvidence>> byService, CallGraph graph) {
+    static Result of(Map<String, List<MetricEvidence>> byService, CallGraph graph, double threshold) {
         List<Credit> credits = new ArrayList<>();
         Map<String, List<MetricEvidence>> explained = new java.util.LinkedHashMap<>();
         byService.forEach((service, evidence) -> {
@@ -37,7 +37,7 @@ final class Explanations {
             for (MetricEvidence one : evidence) {
                 Set<String> neighbours = one.kind().travelsFromCallees() ? graph.calleesOf(service)
                         : one.kind().travelsFromCallers() ? graph.callersOf(service) : Set.of();
-                Explainer explainer = explainer(one, neighbours, byService);
+                Explainer explainer = explainer(one, neighbours, byService, threshold);
                 if (explainer == null) {
                     left.add(one);
                     continue;
@@ -58,7 +58,7 @@ final class Explanations {
 
     /** The neighbour that departed most strongly no later than {@code evidence}; null when none did. */
     private static Explainer explainer(MetricEvidence evidence, Set<String> neighbours,
-            Map<String, List<MetricEvidence>> byService) {
+            Map<String, List<MetricEvidence>> byService, double threshold) {
         if (!evidence.departed() || evidence.strength() <= 0) {
             return null;
         }
@@ -66,7 +66,7 @@ final class Explanations {
         Explainer strongest = null;
         for (String neighbour : neighbours) {
             for (MetricEvidence theirs : byService.getOrDefault(neighbour, List.of())) {
-                if (theirs.departed() && theirs.strength() >= SeriesDeparture.THRESHOLD
+                if (theirs.departed() && theirs.strength() >= threshold
                         && !theirs.onset().isAfter(latest)
                         && (strongest == null || explains(evidence, theirs) > strongest.strength())) {
                     strongest = new Explainer(neighbour, explains(evidence, theirs));

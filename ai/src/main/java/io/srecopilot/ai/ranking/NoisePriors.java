@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class NoisePriors {
 
-    static final int PRIOR_POINTS = 8;
+    static final int PRIOR_POINTS = RankingSettings.DEFAULT.priorPoints();
     /**
      * A robust σ from the MAD is worth about 37 % of the points a standard deviation would be (its
      * asymptotic efficiency at the normal), and far less on ties, which quantised series are full of.
@@ -26,12 +26,14 @@ final class NoisePriors {
     private static final int MIN_POINTS_FOR_PRIOR = 3;
 
     private final Map<String, Double> typicalScale;
+    private final int priorPoints;
 
-    private NoisePriors(Map<String, Double> typicalScale) {
+    private NoisePriors(Map<String, Double> typicalScale, int priorPoints) {
         this.typicalScale = typicalScale;
+        this.priorPoints = priorPoints;
     }
 
-    static NoisePriors of(List<SeriesReference> references) {
+    static NoisePriors of(List<SeriesReference> references, int priorPoints) {
         Map<String, List<Double>> scales = new HashMap<>();
         for (SeriesReference reference : references) {
             if (reference.referenceValues().length >= MIN_POINTS_FOR_PRIOR) {
@@ -42,7 +44,7 @@ final class NoisePriors {
         Map<String, Double> typical = new HashMap<>();
         scales.forEach((metric, found) -> typical.put(metric,
                 Robust.median(found.stream().mapToDouble(Double::doubleValue).toArray())));
-        return new NoisePriors(typical);
+        return new NoisePriors(typical, priorPoints);
     }
 
     /** The moderated robust σ of {@code normal} values (already on the series' scale). */
@@ -51,7 +53,7 @@ final class NoisePriors {
         Double prior = typicalScale.get(metric);
         double freedom = MAD_EFFICIENCY * Math.max(0, normal.length - 1);
         double moderated = prior == null ? own
-                : Math.sqrt((PRIOR_POINTS * prior * prior + freedom * own * own) / (PRIOR_POINTS + freedom));
+                : Math.sqrt((priorPoints * prior * prior + freedom * own * own) / (priorPoints + freedom));
         return Math.max(moderated, resolution);
     }
 }

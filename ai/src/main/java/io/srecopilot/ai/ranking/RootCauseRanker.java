@@ -32,13 +32,26 @@ import java.util.stream.Collectors;
  */
 public final class RootCauseRanker {
 
-    /** How far before the incident's start a change of the series is looked for. */
-    public static final Duration LOOKBACK = Duration.ofMinutes(15);
+    /**
+     * How far before the incident's start departures are looked for: alerting rules hold a condition
+     * for one to ten minutes before they fire, and Alertmanager waits before it notifies.
+     */
+    public static final Duration LOOKBACK = RankingSettings.DEFAULT.lookback();
     /** How long before an anomaly's onset a change of the same service is held against it. */
     static final Duration CHANGE_WINDOW = Duration.ofMinutes(30);
     /** Changes recorded this long after an onset still count: clocks differ. */
     static final Duration CHANGE_SLACK = Duration.ofMinutes(2);
     private static final double CHANGE_BOOST = 1.3;
+
+    private final RankingSettings settings;
+
+    public RootCauseRanker() {
+        this(RankingSettings.DEFAULT);
+    }
+
+    public RootCauseRanker(RankingSettings settings) {
+        this.settings = settings;
+    }
 
     public List<ServiceSuspicion> rank(Instant incidentStart, List<MetricSeries> series, List<ServiceChange> changes) {
         return judge(incidentStart, series, CallGraph.EMPTY, changes).suspicions();
@@ -47,12 +60,12 @@ public final class RootCauseRanker {
     /** One pass over the series: the services ranked, and each series as judged. */
     public Judgement judge(Instant incidentStart, List<MetricSeries> series, CallGraph graph,
             List<ServiceChange> changes) {
-        List<SeriesDeparture> departures = departures(incidentStart, series);
+        List<SeriesDeparture> departures = departures(incidentStart, series, settings);
         List<MetricEvidence> evidence = evidenceOf(departures);
         PeerComparison peers = PeerComparison.of(evidence);
         Map<String, List<MetricEvidence>> compared = evidence.stream().map(peers::compare)
                 .collect(Collectors.groupingBy(MetricEvidence::service, LinkedHashMap::new, Collectors.toList()));
-        Explanations.Result explained = Explanations.of(compared, graph);
+        Explanations.Result explained = Explanations.of(compared, graph, settings.threshold());
         Map<String, List<MetricEvidence>> byService = explained.byService();
         Instant firstOnset = byService.values().stream().flatMap(List::stream).filter(MetricEvidence::departed)
                 .map(MetricEvidence::onset).min(Comparator.naturalOrder()).orElse(null);
@@ -78,14 +91,17 @@ public final class RootCauseRanker {
     }
 
     /** Every series of a service's own that could be judged (shared and host series left out). */
-    private static List<SeriesDeparture> departures(Instant incidentStart, List<MetricSeries> series) {
+    private static List<SeriesDeparture> departures(Instant incidentStart, List<MetricSeries> series,
+            RankingSettings settings) {
         double start = incidentStart.getEpochSecond();
-        double windowStart = incidentStart.minus(LOOKBACK).getEpochSecond();
+        double windowStart = incidentStart.minus(settings.lookback()).getEpochSecond();
         List<MetricSeries> own = SharedSeries.withoutShared(series.stream()
                 .filter(one -> one.kind().countsForTheService()).toList());
-        List<SeriesReference> references = own.stream().map(one -> SeriesReference.of(one, start, windowStart))
+        List<SeriesReference> references = own.stream()
+                .map(one -> SeriesReference.of(one, start, windowStart, settings.persistenceSeconds()))
                 .filter(reference -> reference != null).toList();
-        DepartureDetector detector = new DepartureDetector(NoisePriors.of(references));
+        DepartureDetector detector = new DepartureDetector(NoisePriors.of(references, settings.priorPoints()),
+                settings.threshold());
         return references.stream().map(detector::judge).toList();
     }
 

@@ -15,7 +15,7 @@ record SeriesReference(MetricSeries series, SeriesScale scale, double[] times, d
 
     static final int MIN_REFERENCE_POINTS = 5;
     /** How long a departure must last to count; Prometheus alerting rules commonly wait as long. */
-    static final double PERSISTENCE_SECONDS = 120;
+    static final double PERSISTENCE_SECONDS = RankingSettings.DEFAULT.persistenceSeconds();
     private static final int MIN_PERSISTENCE = 2;
 
     /**
@@ -23,6 +23,11 @@ record SeriesReference(MetricSeries series, SeriesScale scale, double[] times, d
      * than a departure must last.
      */
     static SeriesReference of(MetricSeries series, double incidentStart, double windowStart) {
+        return of(series, incidentStart, windowStart, PERSISTENCE_SECONDS);
+    }
+
+    static SeriesReference of(MetricSeries series, double incidentStart, double windowStart,
+            double persistenceSeconds) {
         List<double[]> points = new ArrayList<>();
         for (double[] point : series.points()) {
             if (point.length >= 2 && Double.isFinite(point[0]) && Double.isFinite(point[1])) {
@@ -37,7 +42,7 @@ record SeriesReference(MetricSeries series, SeriesScale scale, double[] times, d
         int referenceEnd = beforeWindow >= MIN_REFERENCE_POINTS ? beforeWindow : incidentIndex;
         double step = step(times, referenceEnd);
         int persistence = step <= 0 ? MIN_PERSISTENCE
-                : Math.max(MIN_PERSISTENCE, (int) Math.ceil(PERSISTENCE_SECONDS / step));
+                : Math.max(MIN_PERSISTENCE, (int) Math.ceil(persistenceSeconds / step));
         if (referenceEnd == 0 || times.length - incidentIndex < persistence) {
             return null;
         }
