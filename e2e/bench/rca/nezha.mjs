@@ -1,7 +1,8 @@
 // Root-cause ranking through the product, as a user meets it, on the public Nezha OnlineBoutique
 // cases: a Prometheus holding the dataset, an integration and one query template per metric made
 // through the API, a real Alertmanager delivering one alert on frontend at each fault's start; the
-// ranking read from the analysis API. Beside it, in the same run and on the same series the
+// ranking read from the analysis API; after each case the team's verdicts on its hypotheses (the
+// right one accepted, the others rejected), which later cases' confidences are calibrated on. Beside it, in the same run and on the same series the
 // analysis read (ingest's context API): a random order, N-Sigma and BARO.
 // Usage: see rca-nezha.sh, which starts Prometheus and Alertmanager and passes their addresses.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -104,7 +105,9 @@ for (const fault of cases) {
     failure: analysis.failure, seconds: (Date.now() - began) / 1000,
     analysisMs: Date.parse(analysis.completedAt) - Date.parse(analysis.startedAt),
     product: ranked, productRanks: analysis.rankedServices.map((one) => one.rank),
-    hypotheses: analysis.hypotheses.map((one) => ({ service: one.suspectService, confidence: Number(one.confidence) })),
+    hypotheses: analysis.hypotheses.map((one) => ({ service: one.suspectService, confidence: Number(one.confidence),
+      raw: one.rawConfidence })),
+    calibration: analysis.steps.find((step) => step.name === 'memory')?.detail,
     nSigma: nSigma(series, around),
     baro: baro(series, (one) => /latency/.test(one.template)),
     random: randomOrder(services, 20261201 + results.length),
@@ -117,6 +120,15 @@ for (const fault of cases) {
   console.log(`${String(results.length).padStart(2)} ${fault.id.padEnd(48)} root ${fault.rootCause.padEnd(22)} `
     + `product #${last.product.indexOf(fault.rootCause) + 1 || '-'} n-sigma #${last.nSigma.indexOf(fault.rootCause) + 1 || '-'} `
     + `baro #${last.baro.indexOf(fault.rootCause) + 1 || '-'} (${last.status}, ${last.analysisMs} ms)`)
+  // The team judges the hypotheses, as the product asks people to: the right one accepted, the others
+  // rejected. Later analyses calibrate their confidences on these verdicts, never on their own case's.
+  if (env('VERDICTS', 'yes') === 'yes') {
+    for (const hypothesis of analysis.hypotheses.filter((one) => one.suspectService)) {
+      const verdict = hypothesis.suspectService === fault.rootCause ? 'accepted' : 'rejected'
+      expect(await call('PUT', `${url.ai}/api/v1/ai/hypotheses/${hypothesis.id}/feedback`,
+        { verdict, note: `benchmark: the root cause was ${fault.rootCause}` }), 200, 'verdict')
+    }
+  }
   expect(await call('POST', `${url.incidents}/api/v1/incidents/${incident.id}/transitions`,
     { to: 'RESOLVED', reason: 'benchmark case done' }), 200, 'resolve')
   await alert(fault, new Date().toISOString())

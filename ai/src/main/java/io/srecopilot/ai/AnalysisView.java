@@ -17,15 +17,19 @@ public record AnalysisView(UUID id, UUID incidentId, String status, String reaso
         Instant startedAt, Instant completedAt, String origin, int attempts, Analysis.Failure failure,
         Instant rerunAt) {
 
+    /**
+     * {@code confidence}: the probability that the hypothesis is right, calibrated from
+     * {@code rawConfidence}, the weighted sum of the factors in {@code confidenceBreakdown}.
+     */
     public record HypothesisView(UUID id, int rank, String claim, String description, String suspectService,
-            String category, BigDecimal confidence, JsonNode confidenceBreakdown, JsonNode evidence, String proposedBy,
-            JsonNode recommendedRunbooks) {
+            String category, BigDecimal confidence, Double rawConfidence, JsonNode confidenceBreakdown,
+            JsonNode evidence, String proposedBy, JsonNode recommendedRunbooks) {
 
         static HypothesisView of(Hypothesis hypothesis) {
             return new HypothesisView(hypothesis.id, hypothesis.rank, hypothesis.claim, hypothesis.description,
                     hypothesis.suspectService, hypothesis.category, hypothesis.confidence,
-                    hypothesis.explanation.confidenceBreakdown(), hypothesis.explanation.evidence(),
-                    hypothesis.proposedBy, hypothesis.explanation.runbooks());
+                    hypothesis.explanation.rawConfidence(), hypothesis.explanation.confidenceBreakdown(),
+                    hypothesis.explanation.evidence(), hypothesis.proposedBy, hypothesis.explanation.runbooks());
         }
     }
 

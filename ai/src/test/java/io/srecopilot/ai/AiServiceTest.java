@@ -60,7 +60,7 @@ class AiServiceTest extends ServiceContractTest {
         given().auth().oauth2(engineer.token()).when().get(path).then()
                 .body("status", equalTo("completed"))
                 .body("reasoner", equalTo("deterministic"))
-                .body("inconclusive", equalTo(false))
+                .body("inconclusive", equalTo(true))
                 .body("missingData.source", hasItems("metrics", "changes"))
                 // Tests run without auth or ingest: the analysis goes on from alerts and says why.
                 .body("missingData[0].reason", equalTo("auth did not issue ai's service token, so ingest was not asked"))
@@ -72,7 +72,7 @@ class AiServiceTest extends ServiceContractTest {
                 .body("steps[2].detail", equalTo("auth did not issue ai's service token, so ingest was not asked"))
                 // Tests talk to a local Azure OpenAI stand-in, which proposes nothing unless asked to.
                 .body("steps[4].detail", equalTo("0 proposal(s) in 100+10 tokens"))
-                .body("steps[5].detail", equalTo("2 hypothesis(es), the first at 0.642"))
+                .body("steps[5].detail", equalTo("2 hypothesis(es), the first at 0.435; inconclusive: the best hypothesis is at 0.435, below 0.60"))
                 .body("origin", equalTo("incident.created"))
                 .body("attempts", equalTo(1))
                 .body("failure", nullValue())
@@ -83,8 +83,10 @@ class AiServiceTest extends ServiceContractTest {
                 .body("hypotheses[0].suspectService", equalTo("checkout"))
                 .body("hypotheses[0].category", equalTo("errors"))
                 // 0.25·1.0 (critical) + 0.20·1.0 (fired first) + 0.20·0 (no precedent)
-                // + 0.20·(1/3 agree + 1 specific + 2/2 on checkout + 0 metrics)/4 + 0.15·0.5 (no verdicts)
-                .body("hypotheses[0].confidence", equalTo(0.642f))
+                // + 0.20·(1/3 agree + 1 specific + 2/2 on checkout + 0 metrics)/4 + 0.15·0.5 (no verdicts),
+                // made a probability by the prior curve: 1 / (1 + e^-(4.994·0.642 − 3.466)).
+                .body("hypotheses[0].rawConfidence", equalTo(0.642f))
+                .body("hypotheses[0].confidence", equalTo(0.435f))
                 .body("hypotheses[0].confidenceBreakdown", hasSize(5))
                 .body("hypotheses[0].confidenceBreakdown.name", contains("signal_strength", "temporal_correlation",
                         "precedent_frequency", "evidence_quality", "human_validation"))

@@ -44,7 +44,7 @@ class PolicyApiTest {
 
     @Test
     void enforcedPoliciesAnnounceTheirDecisionShadowedOnesOnlyRecordIt() {
-        String acknowledge = create(admin, policy("auto-ack critical", "confidence >= 0.6 AND severity >= \"high\"",
+        String acknowledge = create(admin, policy("auto-ack critical", "confidence >= 0.4 AND severity >= \"high\"",
                 "enforce", Map.of("type", "auto_acknowledge"))).statusCode(201)
                 .body("mode", equalTo("enforce")).extract().path("id");
         create(admin, policy("page payments", "labels.team == \"payments\"", null,
@@ -62,7 +62,7 @@ class PolicyApiTest {
         assertEquals("ACKNOWLEDGED", decided.data().get("targetState").asText());
         assertEquals("enforce", decided.data().get("mode").asText());
         assertEquals(incidentId.toString(), decided.data().get("incidentId").asText());
-        assertTrue(decided.data().get("reason").asText().contains("confidence >= 0.6"));
+        assertTrue(decided.data().get("reason").asText().contains("confidence >= 0.4"));
 
         given().auth().oauth2(admin.withRole(Role.VIEWER).token()).queryParam("incidentId", incidentId)
                 .when().get(POLICIES + "/decisions").then().statusCode(200)
@@ -79,7 +79,7 @@ class PolicyApiTest {
      */
     @Test
     void aLearnedIncidentBecomesThePrecedentTheNextOneIsAcknowledgedOn() {
-        create(admin, policy("ack with precedent", "confidence >= 0.75 AND precedent_exists", "enforce",
+        create(admin, policy("ack with precedent", "confidence >= 0.55 AND precedent_exists", "enforce",
                 Map.of("type", "auto_acknowledge"))).statusCode(201);
         UUID learned = UUID.randomUUID();
         TestStream.append(learnedIncident(learned));

@@ -42,7 +42,8 @@ class AnalysisContextIT {
                 .when().get("/api/v1/incidents").then().body("items.size()", equalTo(1)));
         String incidentId = given().baseUri(stack.url("incidents")).auth().oauth2(team.token).when()
                 .get("/api/v1/incidents").then().extract().path("items[0].id");
-        await().atMost(WAIT).untilAsserted(() -> analysis(stack, team, incidentId).then().statusCode(200));
+        await().atMost(WAIT).untilAsserted(() -> analysis(stack, team, incidentId).then().statusCode(200)
+                .body("status", equalTo("completed")));
 
         analysis(stack, team, incidentId).then()
                 .body("hypotheses[0].suspectService", equalTo("checkout"))

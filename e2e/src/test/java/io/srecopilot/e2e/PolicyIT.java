@@ -25,7 +25,7 @@ class PolicyIT {
         Tenant team = Tenant.register(stack, "Umbrella");
         given().baseUri(stack.url("ai")).auth().oauth2(team.token).contentType("application/json")
                 .body(Map.of("name", "ack confident critical", "mode", "enforce",
-                        "condition", "confidence >= 0.6 AND severity >= \"high\"",
+                        "condition", "confidence >= 0.4 AND severity >= \"high\"",
                         "actions", List.of(Map.of("type", "auto_acknowledge"))))
                 .when().post("/api/v1/ai/policies").then().statusCode(201);
 

@@ -60,7 +60,8 @@ public final class TeamEstate {
         Response signals = get("ingest", "/api/v1/signals");
         ids.put("signals", signals.path("items[0].id"));
         ids.put("groups", signals.path("items[0].alertGroupId"));
-        await().atMost(WAIT).until(() -> get("ai", "/api/v1/ai/incidents/" + incident + "/analysis").statusCode() == 200);
+        await().atMost(WAIT).until(() -> "completed".equals(get("ai", "/api/v1/ai/incidents/" + incident + "/analysis")
+                .path("status")));
         Response analysis = get("ai", "/api/v1/ai/incidents/" + incident + "/analysis");
         ids.put("analyses", analysis.path("id"));
         ids.put("hypotheses", analysis.path("hypotheses[0].id"));

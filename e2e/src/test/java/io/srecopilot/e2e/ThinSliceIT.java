@@ -54,12 +54,14 @@ class ThinSliceIT {
                     .body("items[0].detectedAt", notNullValue())
                     .extract().path("items[0].id");
 
-            await().atMost(WAIT).untilAsserted(() -> analysis(stack, acme, incidentId).then().statusCode(200));
+            await().atMost(WAIT).untilAsserted(() -> analysis(stack, acme, incidentId).then().statusCode(200)
+                    .body("status", equalTo("completed")));
             analysis(stack, acme, incidentId).then()
                     .body("status", equalTo("completed"))
                     .body("hypotheses[0].claim", equalTo("checkout is failing requests"))
                     .body("hypotheses[0].suspectService", equalTo("checkout"))
-                    .body("hypotheses[0].confidence", greaterThan(0.6f))
+                    .body("hypotheses[0].rawConfidence", greaterThan(0.6f))
+                    .body("hypotheses[0].confidence", greaterThan(0.0f))
                     .body("hypotheses[0].confidenceBreakdown.size()", equalTo(5))
                     .body("hypotheses[0].evidence[0].alertname", equalTo("HighErrorRate"));
 

@@ -122,7 +122,8 @@ public class DeterministicReasoner {
             Stream.of(draft.supporting().stream().map(Reasoning.Evidence::of), draft.cited().stream(),
                     operations.evidenceFor(suspect).stream(), precedents.stream().map(Reasoning.Evidence::precedent))
                     .flatMap(items -> items).forEach(item -> cited.putIfAbsent(item.id(), item));
-            return new Unranked(draft, suspect, factors, ConfidenceModel.confidence(factors),
+            double raw = ConfidenceModel.confidence(factors);
+            return new Unranked(draft, suspect, factors, facts.memory().calibration().probability(raw), raw,
                     List.copyOf(cited.values()));
         }).toList();
     }
@@ -141,8 +142,8 @@ public class DeterministicReasoner {
             ranked.add(new Reasoning.RankedHypothesis(i + 1,
                     draft.claim() != null ? draft.claim() : draft.category().claim(draft.service()),
                     draft.description() != null ? draft.description() : describe(draft), candidate.suspect(),
-                    draft.category(), candidate.confidence(), candidate.factors(), candidate.evidence(),
-                    draft.proposedBy()));
+                    draft.category(), candidate.confidence(), candidate.raw(), candidate.factors(),
+                    candidate.evidence(), draft.proposedBy()));
         }
         return ranked;
     }
@@ -207,7 +208,7 @@ public class DeterministicReasoner {
                 signal.startsAt(), signal.labels(), signal.annotations());
     }
 
-    private record Unranked(CandidateDraft draft, String suspect, List<Factor> factors, double confidence,
+    private record Unranked(CandidateDraft draft, String suspect, List<Factor> factors, double confidence, double raw,
             List<Reasoning.Evidence> evidence) {
     }
 }

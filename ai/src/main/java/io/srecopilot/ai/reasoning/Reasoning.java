@@ -20,8 +20,13 @@ public record Reasoning(String reasoner, List<RankedHypothesis> hypotheses, List
         return inconclusiveBecause != null;
     }
 
+    /**
+     * {@code rawConfidence} is the weighted sum of the factors in {@code confidenceBreakdown};
+     * {@code confidence} the probability it stands for ({@link ConfidenceCalibration}).
+     */
     public record RankedHypothesis(int rank, String claim, String description, String suspectService, Category category,
-            double confidence, List<Factor> confidenceBreakdown, List<Evidence> evidence, String proposedBy) {
+            double confidence, double rawConfidence, List<Factor> confidenceBreakdown, List<Evidence> evidence,
+            String proposedBy) {
     }
 
     /**

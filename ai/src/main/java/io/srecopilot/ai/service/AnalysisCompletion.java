@@ -140,7 +140,7 @@ public class AnalysisCompletion {
         hypothesis.confidence = BigDecimal.valueOf(ranked.confidence()).setScale(3, RoundingMode.HALF_UP);
         hypothesis.proposedBy = ranked.proposedBy();
         hypothesis.explanation = new Explanation(codec.toData(ranked.confidenceBreakdown()),
-                codec.toData(ranked.evidence()), null);
+                codec.toData(ranked.evidence()), null, Math.round(ranked.rawConfidence() * 1000) / 1000.0);
         return hypothesis;
     }
 }

@@ -112,7 +112,8 @@ public class AnalysisRunner {
         IncidentFacts facts = facts(announced);
         return steps.run("memory", () -> Panache.withSession(() -> memories.of(context.tenantId, context.projectId)),
                 memory -> Outcome.completed(memory.precedents().size() + " learned incident(s), "
-                        + memory.verdicts().size() + " kind(s) of hypothesis judged"
+                        + memory.verdicts().size() + " kind(s) of hypothesis judged, "
+                        + memory.calibration().describe()
                         + (memory.weights().equals(ConfidenceWeights.DEFAULT) ? ""
                                 : ", the project's own confidence weights")))
                 .chain(memory -> steps.run("context", () -> operations(context, facts.startedAt()),

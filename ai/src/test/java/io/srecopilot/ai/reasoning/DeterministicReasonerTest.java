@@ -41,13 +41,18 @@ class DeterministicReasonerTest {
         assertEquals(Category.ERRORS, top.category());
         // 0.25·1.0 (critical) + 0.20·1.0 (fired first) + 0.20·0 (no precedent)
         // + 0.20·(2/3 agree + 1 specific + 3/4 on checkout + 0 metrics)/4 + 0.15·0.5 (no verdicts yet)
-        assertEquals(0.6458, top.confidence(), 0.0001);
+        assertEquals(0.6458, top.rawConfidence(), 0.0001);
+        assertEquals(ConfidenceCalibration.PRIOR.probability(top.rawConfidence()), top.confidence(), 1e-12,
+                "without verdicts of the project, the prior curve says how likely it is right");
         assertEquals(List.of("signal_strength", "temporal_correlation", "precedent_frequency", "evidence_quality",
                 "human_validation"), top.confidenceBreakdown().stream().map(Factor::name).toList());
         assertEquals(2, top.evidence().size());
         assertEquals(List.of("checkout", "payments"),
                 reasoning.rankedServices().stream().map(Reasoning.RankedService::service).toList());
-        assertFalse(reasoning.inconclusive());
+        // The prior curve makes 0.646 a 0.44 chance of being right: below 0.6, so not yet a conclusion.
+        assertTrue(reasoning.inconclusive());
+        assertTrue(reasoning.inconclusiveBecause().startsWith("the best hypothesis is at 0.440"),
+                reasoning.inconclusiveBecause());
         assertEquals(3, reasoning.hypotheses().size());
     }
 
@@ -59,7 +64,7 @@ class DeterministicReasonerTest {
         Reasoning.RankedHypothesis top = reasoner.reason(facts.with(new ProjectMemory(List.of(), Map.of(), onlyStrength)))
                 .hypotheses().get(0);
 
-        assertEquals(1.0, top.confidence(), "a critical alert is full signal strength");
+        assertEquals(1.0, top.rawConfidence(), "a critical alert is full signal strength");
         assertEquals(List.of(1.0, 0.0, 0.0, 0.0, 0.0), top.confidenceBreakdown().stream().map(Factor::weight).toList());
     }
 
@@ -176,7 +181,7 @@ class DeterministicReasonerTest {
     @Test
     void whatPeopleSaidOfThisKindOfHypothesisMovesItsConfidence() {
         IncidentFacts facts = incident(signal("HighErrorRate", "checkout", Severity.CRITICAL, 0));
-        double unjudged = reasoner.reason(facts).hypotheses().get(0).confidence();
+        double unjudged = reasoner.reason(facts).hypotheses().get(0).rawConfidence();
 
         ProjectMemory accepted = new ProjectMemory(List.of(),
                 Map.of(ProjectMemory.kind("checkout", "errors"), new Verdicts(3, 0)));
@@ -185,9 +190,9 @@ class DeterministicReasonerTest {
         Reasoning.RankedHypothesis trusted = reasoner.reason(facts.with(accepted)).hypotheses().get(0);
 
         // (3 + 1) / (3 + 2) = 0.8 instead of 0.5: 0.15 · 0.3 more.
-        assertEquals(unjudged + 0.045, trusted.confidence(), 0.0015);
+        assertEquals(unjudged + 0.045, trusted.rawConfidence(), 0.0015);
         assertEquals("3 accepted and 0 rejected hypotheses like this", trusted.confidenceBreakdown().get(4).reason());
-        assertEquals(unjudged - 0.045, reasoner.reason(facts.with(rejected)).hypotheses().get(0).confidence(), 0.0015);
+        assertEquals(unjudged - 0.045, reasoner.reason(facts.with(rejected)).hypotheses().get(0).rawConfidence(), 0.0015);
     }
 
     @Test
@@ -199,8 +204,10 @@ class DeterministicReasonerTest {
         for (int i = 1; i < 10; i++) {
             signals[i] = signal("Heartbeat" + i, "other-" + i, Severity.INFO, 1);
         }
+        // A project whose verdicts made its curve generous: a sum of 0.63 is right nine times in ten.
         ProjectMemory trusted = new ProjectMemory(List.of(),
-                Map.of(ProjectMemory.kind("checkout", Category.UNKNOWN.value()), new Verdicts(20, 0)));
+                Map.of(ProjectMemory.kind("checkout", Category.UNKNOWN.value()), new Verdicts(20, 0)),
+                ConfidenceWeights.DEFAULT, new ConfidenceCalibration.Curve(10, -4, 40));
 
         Reasoning reasoning = reasoner.reason(incident(signals).with(trusted));
 
@@ -229,8 +236,8 @@ class DeterministicReasonerTest {
         Factor precedent = top.confidenceBreakdown().get(2);
         assertTrue(precedent.score() >= 0.6, precedent.toString());
         assertTrue(precedent.reason().startsWith("like INC-3 ("), precedent.reason());
-        assertEquals(reasoner.reason(facts).hypotheses().get(0).confidence() + 0.2 * precedent.score(),
-                top.confidence(), 0.0015);
+        assertEquals(reasoner.reason(facts).hypotheses().get(0).rawConfidence() + 0.2 * precedent.score(),
+                top.rawConfidence(), 0.0015);
         assertTrue(top.evidence().stream().anyMatch(e -> e.id().equals("precedent:" + learned.incidentId)));
     }
 
