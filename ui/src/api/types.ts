@@ -134,7 +134,10 @@ export interface Hypothesis {
   description: string
   suspectService: string | null
   category: string
+  /** The probability that it is right, calibrated on the project's verdicts from `rawConfidence`. */
   confidence: number
+  /** The weighted sum of the factors in `confidenceBreakdown` (absent in analyses made before calibration). */
+  rawConfidence?: number | null
   confidenceBreakdown: Factor[]
   evidence: Evidence[]
   /** `llm` when the model proposed it; scored like the reasoner's own either way. */
@@ -149,11 +152,19 @@ export interface Analysis {
   reasoner: string
   inconclusive: boolean
   missingData: { source: string; reason: string }[]
-  rankedServices: { service: string; score: number; reason: string }[]
+  /** Equal scores share a rank; the score orders services and is not a probability. */
+  rankedServices: { rank?: number; service: string; score: number; reason: string }[]
   steps?: { name: string; status: string; startedAt: string; durationMs: number; detail: string }[] | null
   hypotheses: Hypothesis[]
   startedAt: string
   completedAt: string | null
+  /** Which step failed, and why (failed analyses only). */
+  failure?: { step: string; reason: string } | null
+  /** What started it: the incident's announcement, a person's re-run, or the metrics having arrived. */
+  origin?: 'incident.created' | 'rerun' | 'data-arrived'
+  attempts?: number
+  /** When it runs once more, the metrics around the incident not having all arrived yet. */
+  rerunAt?: string | null
 }
 
 export interface ProjectRole {
