@@ -56,13 +56,22 @@ for (const stale of integrations.items.filter((found) => found.name.startsWith('
 }
 const integration = expect(await call('POST', `${url.ingest}/api/v1/integrations`,
   { token, body: { type: 'prometheus', name: run, url: prometheusUrl } }), 201, 'integration')
-for (const [name, query] of [['latency', 'bench_latency_ms'], ['cpu', 'bench_cpu_cores'], ['errors', 'bench_error_ratio']]) {
+// Four templates (200 series in all), and the call graph declared edge by edge through the API.
+for (const [name, query, kind] of [['latency', 'bench_latency_ms', 'latency'], ['cpu', 'bench_cpu_cores', 'saturation'],
+  ['errors', 'bench_error_ratio', 'errors'], ['requests', 'bench_requests_per_second', 'traffic']]) {
   expect(await call('POST', `${url.ingest}/api/v1/integrations/${integration.id}/query-templates`, {
     token,
     // A threshold no series reaches: the poller runs them without raising alerts of its own.
-    body: { name: `${run}-${name}`, query, serviceLabel: 'service', intervalSeconds: 60,
+    body: { name: `${run}-${name}`, query, serviceLabel: 'service', kind, intervalSeconds: 60,
       detection: { threshold: { operator: '>', value: 1e12 } } },
   }), 201, `template ${name}`)
+}
+const declared = []
+const services = Array.from({ length: 50 }, (_, i) => `svc-${String(i + 1).padStart(2, '0')}`)
+for (const [caller, callee] of services.flatMap((service, i) => [1, 2].map((k) => [service, services[(i + k) % 50]]))
+  .concat(['svc-16', 'svc-18', 'svc-30'].map((victim) => [victim, 'svc-17']))) {
+  const edge = await call('POST', `${url.ingest}/api/v1/topology/edges`, { token, body: { caller, callee } })
+  if (edge.status === 201) declared.push(edge.body.id)
 }
 
 const at = (minutesBeforeEnd) => new Date((end - minutesBeforeEnd * 60) * 1000).toISOString()
@@ -121,3 +130,4 @@ console.log(`re-runs, client-side POST latency: ${summary(client)}`)
 console.log(`re-runs, the analysis' own duration: ${summary(server)}`)
 for (const [name, durations] of Object.entries(steps)) console.log(`  step ${name}: ${summary(durations)}`)
 expect(await call('DELETE', `${url.ingest}/api/v1/integrations/${integration.id}`, { token }), 204, 'clean-up')
+for (const id of declared) await call('DELETE', `${url.ingest}/api/v1/topology/edges/${id}`, { token })

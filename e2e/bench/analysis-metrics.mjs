@@ -1,6 +1,6 @@
 // Writes three hours of one-minute samples for 50 services in OpenMetrics, for promtool to backfill:
-// latency (ms), CPU (cores) and error ratio per service, with daily seasonality and noise, and one
-// fault: svc-17's CPU saturates 40 minutes before the end, its three callers' latency rises a
+// latency (ms), CPU (cores), error ratio and requests per second per service, with daily seasonality
+// and noise, and one fault: svc-17's CPU saturates 40 minutes before the end, its three callers' latency rises a
 // minute later. Usage: node analysis-metrics.mjs END_EPOCH_SECONDS > metrics.om
 const end = Number(process.argv[2])
 const services = Array.from({ length: 50 }, (_, i) => `svc-${String(i + 1).padStart(2, '0')}`)
@@ -18,7 +18,9 @@ const metrics = {
     + (service === culprit && t >= faultAt ? 1.5 : 0),
   bench_error_ratio: (service, i, t) => Math.max(0, 0.002 + 0.0005 * noise()
     + (victims.has(service) && t >= faultAt + 120 ? 0.05 : 0)),
+  bench_requests_per_second: (service, i, t) => 50 + 5 * (i % 7) + 10 * Math.sin((2 * Math.PI * t) / 86400) + 2 * noise(),
 }
+
 const lines = []
 for (const [name, value] of Object.entries(metrics)) {
   lines.push(`# TYPE ${name} gauge`)
