@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A team with one of everything the API names by id — API key, invitation, incident (from real
  * alerts, so it has signals, a group, an analysis and a hypothesis), notification channel, policy,
- * runbook, change, Prometheus integration with a library query template, correlation rule — each id
+ * runbook, change, Prometheus integration with a library query template, correlation rule, declared
+ * call edge — each id
  * filed under the collection its path names it in ("/incidents/{id}" → "incidents").
  */
 public final class TeamEstate {
@@ -82,6 +83,8 @@ public final class TeamEstate {
                 + "/query-templates/library/" + LIBRARY_TEMPLATE, null).path("id"));
         ids.put("correlation-rules", post("ingest", "/api/v1/signals/correlation-rules",
                 Map.of("name", "by service", "labelNames", List.of("service"), "windowSeconds", 300)).path("id"));
+        ids.put("edges", post("ingest", "/api/v1/topology/edges", Map.of("caller", "frontend", "callee", "checkout"))
+                .path("id"));
         ids.values().forEach(id -> {
             if (id == null) {
                 throw new AssertionError("A resource of the estate was not created: " + ids);

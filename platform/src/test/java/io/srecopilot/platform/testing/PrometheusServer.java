@@ -30,6 +30,7 @@ public final class PrometheusServer {
     private final boolean basicAuth;
     private final Path directory;
     private boolean tls;
+    private String retention = "1h";
     private Process process;
 
     private PrometheusServer(int port, boolean basicAuth, Path directory) {
@@ -51,6 +52,35 @@ public final class PrometheusServer {
             }
             PrometheusServer server = new PrometheusServer(TcpPorts.free(), false, directory);
             server.tls = true;
+            server.launch("", "", null);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A Prometheus holding {@code openMetrics} (OpenMetrics text ending in {@code # EOF}, samples in the
+     * past), written into its TSDB by promtool before it starts, as a history tests can ask about.
+     * No authentication.
+     */
+    public static PrometheusServer startWithHistory(String openMetrics) {
+        try {
+            Path directory = Files.createTempDirectory("sre-prometheus-history");
+            Path input = directory.resolve("history.om");
+            Files.writeString(input, openMetrics);
+            Process promtool = new ProcessBuilder("promtool", "tsdb", "create-blocks-from", "openmetrics",
+                    input.toString(), directory.resolve("data").toString())
+                    .redirectErrorStream(true).redirectOutput(directory.resolve("promtool.log").toFile()).start();
+            if (!promtool.waitFor(60, TimeUnit.SECONDS) || promtool.exitValue() != 0) {
+                throw new IllegalStateException("promtool could not write the history; see "
+                        + directory.resolve("promtool.log"));
+            }
+            PrometheusServer server = new PrometheusServer(TcpPorts.free(), false, directory);
+            server.retention = "30d";
             server.launch("", "", null);
             return server;
         } catch (IOException e) {
@@ -142,7 +172,7 @@ public final class PrometheusServer {
                 : basicAuth ? "basic_auth_users:\n  " + USER + ": " + PASSWORD_HASH + "\n" : "{}\n");
         process = new ProcessBuilder("prometheus", "--config.file=" + config, "--web.config.file=" + web,
                 "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-                "--storage.tsdb.retention.time=1h", "--log.level=warn")
+                "--storage.tsdb.retention.time=" + retention, "--log.level=warn")
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("prometheus.log").toFile())
                 .start();
