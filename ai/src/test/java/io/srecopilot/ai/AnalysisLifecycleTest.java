@@ -122,11 +122,7 @@ class AnalysisLifecycleTest {
     void whileAnAnalysisRunsAnotherIsRefused() {
         UUID incidentId = announce(declared(incidentId()), List.of());
         AnnouncedIncidents.awaitFinished(engineer, incidentId);
-        database.preparedQuery("INSERT INTO analysis (id, tenant_id, project_id, incident_id, status, reasoner, findings, "
-                + "started_at, origin, lease_until) VALUES ($1, $2, $3, $4, 'running', 'deterministic', "
-                + "'{\"missingData\": [], \"rankedServices\": [], \"steps\": []}', now(), 'rerun', now() + interval '1 hour')")
-                .execute(Tuple.of(UUID.randomUUID(), engineer.tenantId(), engineer.projectId(), incidentId))
-                .await().indefinitely();
+        running(incidentId, 1, "now() + interval '1 hour'");
 
         given().auth().oauth2(engineer.token()).when().post(analysisPath(incidentId)).then().statusCode(409)
                 .body("type", equalTo("urn:sre-copilot:problem:conflict"));
@@ -136,11 +132,15 @@ class AnalysisLifecycleTest {
 
     /** A running analysis whose worker is gone: its lease ran out a minute ago. */
     private UUID orphan(UUID incidentId, int attempts) {
+        return running(incidentId, attempts, "now() - interval '1 minute'");
+    }
+
+    /** A running analysis of the incident as a worker would hold it, its lease ending at {@code leaseUntil} (SQL). */
+    private UUID running(UUID incidentId, int attempts, String leaseUntil) {
         UUID id = UUID.randomUUID();
         database.preparedQuery("INSERT INTO analysis (id, tenant_id, project_id, incident_id, status, reasoner, findings, "
                 + "started_at, origin, attempts, lease_until) VALUES ($1, $2, $3, $4, 'running', 'deterministic', "
-                + "'{\"missingData\": [], \"rankedServices\": [], \"steps\": []}', now(), 'rerun', $5, "
-                + "now() - interval '1 minute')")
+                + "'{\"missingData\": [], \"rankedServices\": [], \"steps\": []}', now(), 'rerun', $5, " + leaseUntil + ")")
                 .execute(Tuple.of(id, engineer.tenantId(), engineer.projectId(), incidentId, attempts))
                 .await().indefinitely();
         return id;

@@ -73,6 +73,37 @@ class ProposedHypothesesTest {
     }
 
     @Test
+    void aProposalMayRestOnADepartedMetricOfItsServiceAlone() {
+        // Database latency departs; no alert names the database.
+        java.util.List<io.srecopilot.ai.ranking.MetricSeries> series = new java.util.ArrayList<>();
+        for (String service : List.of("database", "checkout", "search", "cart")) {
+            java.util.List<double[]> points = new java.util.ArrayList<>();
+            for (int minute = -60; minute <= 10; minute++) {
+                double value = 100 + 3 * Math.sin(minute * 1.3 + service.length()) + (service.equals("database")
+                        && minute >= 0 ? 400 : 0);
+                points.add(new double[] { T0.getEpochSecond() + 60.0 * minute, value });
+            }
+            series.add(new io.srecopilot.ai.ranking.MetricSeries(service, "latency", points));
+        }
+        IncidentFacts withMetrics = facts.with(new io.srecopilot.ai.context.OperationalContext(T0.minusSeconds(3600),
+                T0.plusSeconds(600), series, List.of("q1", "q2", "q3", "q4"), List.of(), List.of(), null,
+                io.srecopilot.ai.ranking.CallGraph.EMPTY, List.of()));
+        ProposedHypothesis onTheMetric = new ProposedHypothesis("The database's disk is slow", null, "database",
+                "latency", List.of("metric:database:latency"));
+        ProposedHypothesis onNothingOfIt = new ProposedHypothesis("The cache is cold", null, "cache", "latency",
+                List.of("metric:database:latency"));
+
+        Reasoning reasoning = reasoner.reason(withMetrics, List.of(onTheMetric, onNothingOfIt));
+
+        Reasoning.RankedHypothesis adopted = reasoning.hypotheses().stream()
+                .filter(hypothesis -> hypothesis.claim().equals("The database's disk is slow")).findFirst().orElseThrow();
+        assertEquals("llm", adopted.proposedBy());
+        assertEquals(List.of("metric"), adopted.evidence().stream().map(Reasoning.Evidence::kind).distinct().toList());
+        assertTrue(reasoning.droppedProposals().stream().anyMatch(why -> why.contains("The cache is cold")
+                && why.contains("no departed metric of cache")), reasoning.droppedProposals().toString());
+    }
+
+    @Test
     void aProposalInACategoryItDoesNotKnowIsKeptAsUnknown() {
         ProposedHypothesis unknownCategory = new ProposedHypothesis("checkout is overloaded", "Traffic doubled.",
                 "checkout", "traffic surge", List.of(errors.id().toString()));

@@ -41,17 +41,41 @@ public final class PrometheusServer {
 
     /** A Prometheus serving HTTPS with a self-signed certificate (openssl), no authentication. */
     public static PrometheusServer startTls() {
-        try {
-            Path directory = Files.createTempDirectory("sre-prometheus-tls");
-            Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                    "-subj", "/CN=localhost", "-days", "1", "-keyout", directory.resolve("key.pem").toString(),
-                    "-out", directory.resolve("cert.pem").toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
-                throw new IllegalStateException("openssl could not make a test certificate");
-            }
+        return startPrepared("sre-prometheus-tls", directory -> {
+            run(directory, "openssl", "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+                    "-days", "1", "-keyout", directory.resolve("key.pem").toString(), "-out",
+                    directory.resolve("cert.pem").toString());
             PrometheusServer server = new PrometheusServer(TcpPorts.free(), false, directory);
             server.tls = true;
+            return server;
+        });
+    }
+
+    /**
+     * A Prometheus holding {@code openMetrics} (OpenMetrics text ending in {@code # EOF}, samples in the
+     * past), written into its TSDB by promtool before it starts, as a history tests can ask about.
+     * No authentication.
+     */
+    public static PrometheusServer startWithHistory(String openMetrics) {
+        return startPrepared("sre-prometheus-history", directory -> {
+            Path input = directory.resolve("history.om");
+            Files.writeString(input, openMetrics);
+            run(directory, "promtool", "promtool", "tsdb", "create-blocks-from", "openmetrics", input.toString(),
+                    directory.resolve("data").toString());
+            PrometheusServer server = new PrometheusServer(TcpPorts.free(), false, directory);
+            server.retention = "30d";
+            return server;
+        });
+    }
+
+    private interface Preparation {
+        PrometheusServer prepare(Path directory) throws IOException, InterruptedException;
+    }
+
+    /** A server prepared in a fresh directory, then launched without scrape jobs or rules. */
+    private static PrometheusServer startPrepared(String prefix, Preparation preparation) {
+        try {
+            PrometheusServer server = preparation.prepare(Files.createTempDirectory(prefix));
             server.launch("", "", null);
             return server;
         } catch (IOException e) {
@@ -62,32 +86,12 @@ public final class PrometheusServer {
         }
     }
 
-    /**
-     * A Prometheus holding {@code openMetrics} (OpenMetrics text ending in {@code # EOF}, samples in the
-     * past), written into its TSDB by promtool before it starts, as a history tests can ask about.
-     * No authentication.
-     */
-    public static PrometheusServer startWithHistory(String openMetrics) {
-        try {
-            Path directory = Files.createTempDirectory("sre-prometheus-history");
-            Path input = directory.resolve("history.om");
-            Files.writeString(input, openMetrics);
-            Process promtool = new ProcessBuilder("promtool", "tsdb", "create-blocks-from", "openmetrics",
-                    input.toString(), directory.resolve("data").toString())
-                    .redirectErrorStream(true).redirectOutput(directory.resolve("promtool.log").toFile()).start();
-            if (!promtool.waitFor(60, TimeUnit.SECONDS) || promtool.exitValue() != 0) {
-                throw new IllegalStateException("promtool could not write the history; see "
-                        + directory.resolve("promtool.log"));
-            }
-            PrometheusServer server = new PrometheusServer(TcpPorts.free(), false, directory);
-            server.retention = "30d";
-            server.launch("", "", null);
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Runs a tool to its end within a minute, its output in {@code <name>.log}; fails when it fails. */
+    private static void run(Path directory, String name, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(directory.resolve(name + ".log").toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(name + " failed; see " + directory.resolve(name + ".log"));
         }
     }
 
