@@ -74,6 +74,9 @@ public final class Stack implements AutoCloseable {
         environment.put("SRE_DB_NAME", database);
         environment.put("SRE_REDIS_URL", "redis://127.0.0.1:6379/" + REDIS_DATABASE);
         environment.put("SRE_UI_PORT", ports.get("ui").toString());
+        // An analysis whose worker was killed is taken over once its lease ran out: 20 s here (2 min by
+        // default), longer than any step of the suite's analyses, so AnalysisCrashIT need not wait minutes.
+        environment.put("SRE_ANALYSIS_LEASE", "20S");
         SERVICES.forEach(service -> environment.put("SRE_PORT_" + service.toUpperCase(), ports.get(service).toString()));
         run(List.of("redis-cli", "-n", Integer.toString(REDIS_DATABASE), "FLUSHDB"), "flush-redis");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly));
