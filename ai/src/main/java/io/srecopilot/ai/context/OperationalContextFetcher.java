@@ -2,13 +2,13 @@ package io.srecopilot.ai.context;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.TimeoutException;
+import io.srecopilot.ai.service.AnalysisConfig;
 import io.srecopilot.platform.apikey.ServiceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -30,14 +30,12 @@ public class OperationalContextFetcher {
     private final Duration timeout;
 
     public OperationalContextFetcher(@RestClient IngestContextClient ingest, ServiceTokens tokens,
-            @ConfigProperty(name = "sre.analysis.context.before", defaultValue = "90M") Duration before,
-            @ConfigProperty(name = "sre.analysis.context.after", defaultValue = "30M") Duration after,
-            @ConfigProperty(name = "sre.analysis.context.timeout", defaultValue = "5S") Duration timeout) {
+            AnalysisConfig config) {
         this.ingest = ingest;
         this.tokens = tokens;
-        this.before = before;
-        this.after = after;
-        this.timeout = timeout;
+        this.before = config.context().before();
+        this.after = config.context().after();
+        this.timeout = config.context().timeout();
     }
 
     public Uni<OperationalContext> around(UUID tenantId, UUID projectId, Instant incidentStart, Instant now) {

@@ -66,10 +66,12 @@ final class Explanations {
         Explainer strongest = null;
         for (String neighbour : neighbours) {
             for (MetricEvidence theirs : byService.getOrDefault(neighbour, List.of())) {
-                if (theirs.departed() && theirs.strength() >= threshold
-                        && !theirs.onset().isAfter(latest)
-                        && (strongest == null || explains(evidence, theirs) > strongest.strength())) {
-                    strongest = new Explainer(neighbour, explains(evidence, theirs));
+                if (!theirs.departed() || theirs.strength() < threshold || theirs.onset().isAfter(latest)) {
+                    continue;
+                }
+                double explained = explains(evidence, theirs);
+                if (strongest == null || explained > strongest.strength()) {
+                    strongest = new Explainer(neighbour, explained);
                 }
             }
         }

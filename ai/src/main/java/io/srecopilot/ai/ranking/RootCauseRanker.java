@@ -69,9 +69,11 @@ public final class RootCauseRanker {
         Map<String, List<MetricEvidence>> byService = explained.byService();
         Instant firstOnset = byService.values().stream().flatMap(List::stream).filter(MetricEvidence::departed)
                 .map(MetricEvidence::onset).min(Comparator.naturalOrder()).orElse(null);
+        Map<String, List<SeriesDeparture>> seriesByService = departures.stream()
+                .collect(Collectors.groupingBy(SeriesDeparture::service));
         List<ServiceSuspicion> unranked = new ArrayList<>();
         byService.forEach((service, found) -> unranked.add(suspicion(service, found, credits(service, explained),
-                firstOnset, incidentStart, graph, byService, changes, departures)));
+                firstOnset, incidentStart, graph, byService, changes, seriesByService.get(service))));
         return new Judgement(ranked(unranked), summaries(series, departures));
     }
 
@@ -116,7 +118,7 @@ public final class RootCauseRanker {
 
     private static ServiceSuspicion suspicion(String service, List<MetricEvidence> evidence, Credit credit,
             Instant firstOnset, Instant incidentStart, CallGraph graph, Map<String, List<MetricEvidence>> byService,
-            List<ServiceChange> changes, List<SeriesDeparture> departures) {
+            List<ServiceChange> changes, List<SeriesDeparture> own) {
         MetricEvidence deciding = evidence.stream().max(Comparator.comparingDouble(MetricEvidence::remaining))
                 .orElseThrow();
         MetricEvidence strongest = evidence.stream().max(Comparator.comparingDouble(MetricEvidence::peerScore))
@@ -127,7 +129,6 @@ public final class RootCauseRanker {
         if (change != null && score > 0) {
             score *= CHANGE_BOOST;
         }
-        List<SeriesDeparture> own = departures.stream().filter(one -> one.service().equals(service)).toList();
         return new ServiceSuspicion(service, 0, score, strongest.departure(), strongest.peerScore(),
                 (int) own.stream().filter(SeriesDeparture::departed).count(), own.size(), onset,
                 onset == null || firstOnset == null ? 0 : Duration.between(firstOnset, onset).toSeconds(),
@@ -168,11 +169,8 @@ public final class RootCauseRanker {
         List<ServiceSuspicion> ranked = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             ServiceSuspicion one = sorted.get(i);
-            int rank = i > 0 && Double.compare(sorted.get(i - 1).score(), one.score()) == 0 ? ranked.get(i - 1).rank()
-                    : i + 1;
-            ranked.add(new ServiceSuspicion(one.service(), rank, one.score(), one.evidence(), one.peerScore(),
-                    one.departedSeries(), one.series(), one.onset(), one.lagSeconds(), one.explainedBy(),
-                    one.explainedShare(), one.silencedCallees(), one.neighbours(), one.change()));
+            boolean tied = i > 0 && Double.compare(sorted.get(i - 1).score(), one.score()) == 0;
+            ranked.add(one.ranked(tied ? ranked.get(i - 1).rank() : i + 1));
         }
         return ranked;
     }

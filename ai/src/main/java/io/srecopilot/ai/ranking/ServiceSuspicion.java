@@ -24,6 +24,12 @@ public record ServiceSuspicion(String service, int rank, double score, SeriesDep
         neighbours = List.copyOf(neighbours);
     }
 
+    /** The same suspicion at {@code place} in the ranking. */
+    ServiceSuspicion ranked(int place) {
+        return new ServiceSuspicion(service, place, score, evidence, peerScore, departedSeries, series, onset,
+                lagSeconds, explainedBy, explainedShare, silencedCallees, neighbours, change);
+    }
+
     /** Some series of the service departed for long enough. */
     public boolean anomalous() {
         return onset != null;

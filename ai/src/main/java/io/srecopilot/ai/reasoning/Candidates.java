@@ -75,7 +75,7 @@ final class Candidates {
                     Category category = Category.of(suspicion);
                     byCause.put(cause(suspicion.service(), category), new CandidateDraft(suspicion.service(), category,
                             List.of(), operations.evidenceFor(suspicion.service()), null,
-                            suspicion.service() + ": " + MetricWords.explain(suspicion) + ".",
+                            suspicion.service() + ": " + operations.reasonOf(suspicion.service()) + ".",
                             CandidateDraft.DETERMINISTIC));
                 });
     }

@@ -26,6 +26,8 @@ final class OperationalEvidence {
     private final List<ServiceSuspicion> suspicions;
     private final List<SeriesSummary> summaries;
     private final Map<String, ServiceSuspicion> byService;
+    private final Map<String, Double> shares;
+    private final Map<String, String> reasons;
 
     private OperationalEvidence(OperationalContext context, Instant incidentStart, RootCauseRanker.Judgement judged) {
         this.context = context;
@@ -33,6 +35,8 @@ final class OperationalEvidence {
         this.suspicions = judged.suspicions();
         this.summaries = judged.summaries();
         this.byService = suspicions.stream().collect(Collectors.toMap(ServiceSuspicion::service, Function.identity()));
+        this.shares = shares(suspicions);
+        this.reasons = suspicions.stream().collect(Collectors.toMap(ServiceSuspicion::service, MetricWords::explain));
     }
 
     /** {@code context} null: nobody asked ingest, as in analyses of incidents without a start. */
@@ -64,26 +68,29 @@ final class OperationalEvidence {
      * share to grow e-fold); null when the analysis had no metrics, 0 for a service without series.
      */
     Double shareOf(String service) {
-        if (!hasMetrics()) {
-            return null;
-        }
+        return hasMetrics() ? shares.getOrDefault(service, 0.0) : null;
+    }
+
+    private static Map<String, Double> shares(List<ServiceSuspicion> suspicions) {
         double top = suspicions.stream().mapToDouble(ServiceSuspicion::score).filter(Double::isFinite).max().orElse(0);
-        double total = 0;
-        double own = 0;
+        Map<String, Double> weights = new java.util.HashMap<>();
         for (ServiceSuspicion suspicion : suspicions) {
-            double weight = Double.isFinite(suspicion.score())
-                    ? Math.exp((suspicion.score() - top) / SHARE_TEMPERATURE) : 0;
-            total += weight;
-            if (suspicion.service().equals(service)) {
-                own = weight;
-            }
+            weights.put(suspicion.service(), Double.isFinite(suspicion.score())
+                    ? Math.exp((suspicion.score() - top) / SHARE_TEMPERATURE) : 0);
         }
-        return total == 0 ? 0.0 : own / total;
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        weights.replaceAll((service, weight) -> total == 0 ? 0 : weight / total);
+        return weights;
+    }
+
+    /** What the metrics say of a ranked service, in a sentence ({@link MetricWords}). */
+    String reasonOf(String service) {
+        return reasons.get(service);
     }
 
     List<Reasoning.RankedService> rankedServices() {
         return suspicions.stream().map(suspicion -> new Reasoning.RankedService(suspicion.rank(), suspicion.service(),
-                suspicion.score(), MetricWords.explain(suspicion))).toList();
+                suspicion.score(), reasons.get(suspicion.service()))).toList();
     }
 
     /** The services the metrics rank, most suspect first. */
@@ -99,9 +106,8 @@ final class OperationalEvidence {
         }
         ServiceSuspicion suspicion = byService.get(service);
         if (suspicion != null && suspicion.anomalous()) {
-            evidence.add(Reasoning.Evidence.metric(service, suspicion.metric(), suspicion.onset(),
-                    MetricWords.explain(suspicion), context.queryOf(service, suspicion.metric()), context.from(),
-                    context.to()));
+            evidence.add(Reasoning.Evidence.metric(service, suspicion.metric(), suspicion.onset(), reasons.get(service),
+                    context.queryOf(service, suspicion.metric()), context.from(), context.to()));
         }
         changeOf(service).ifPresent(evidence::add);
         return evidence;

@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,8 +54,7 @@ public class AnalysisRunner {
 
     public AnalysisRunner(DeterministicReasoner reasoner, AnalysisRepository analyses, EventCodec codec,
             OperationalContextFetcher operations, ProjectMemories memories, LlmCandidates llm,
-            AnalysisCompletion completion,
-            @ConfigProperty(name = "sre.analysis.settle", defaultValue = "5M") Duration settle) {
+            AnalysisCompletion completion, AnalysisConfig config) {
         this.reasoner = reasoner;
         this.analyses = analyses;
         this.codec = codec;
@@ -64,7 +62,7 @@ public class AnalysisRunner {
         this.memories = memories;
         this.llm = llm;
         this.completion = completion;
-        this.settle = settle;
+        this.settle = config.settle();
     }
 
     /** Runs attempt {@code attempt}; emits the analysis as it then stands (another attempt's, if that won). */

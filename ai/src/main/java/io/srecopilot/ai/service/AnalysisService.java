@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps incidents' context and starts their analyses: on announcement, on request, and once more
@@ -39,12 +38,12 @@ public class AnalysisService {
     private final Duration lease;
 
     public AnalysisService(AnalysisRepository analyses, AnalysisEvents events, EventCodec codec, AnalysisRunner runner,
-            @ConfigProperty(name = "sre.analysis.lease", defaultValue = "2M") Duration lease) {
+            AnalysisConfig config) {
         this.analyses = analyses;
         this.events = events;
         this.codec = codec;
         this.runner = runner;
-        this.lease = lease;
+        this.lease = config.lease();
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,14 +52,13 @@ public class AnalysisWorker {
     private final AtomicInteger running = new AtomicInteger();
 
     public AnalysisWorker(AnalysisRunner runner, AnalysisService analyses, SafeContext safeContext, Pool pool,
-            @ConfigProperty(name = "sre.analysis.concurrency", defaultValue = "4") int concurrency,
-            @ConfigProperty(name = "sre.analysis.lease", defaultValue = "2M") Duration lease) {
+            AnalysisConfig config) {
         this.runner = runner;
         this.analyses = analyses;
         this.safeContext = safeContext;
         this.pool = pool;
-        this.concurrency = concurrency;
-        this.lease = lease;
+        this.concurrency = config.concurrency();
+        this.lease = config.lease();
     }
 
     /** Runs attempt {@code attempt} of the analysis as soon as a slot is free. */

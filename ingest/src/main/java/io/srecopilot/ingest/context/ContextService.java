@@ -65,25 +65,27 @@ public class ContextService {
     public Uni<IngestContext> context(UUID tenantId, UUID projectId, Instant from, Instant to, Instant around,
             List<String> services) {
         Resolution resolution = Resolution.of(from, to, around);
-        return stored(tenantId, projectId, from, to, services).chain(stored -> Multi.createFrom()
-                .iterable(stored.templates())
-                .onItem().transformToUni(template -> series(template, stored.integrations().get(template.integrationId),
-                        resolution, services))
-                .merge(CONCURRENT_QUERIES).collect().asList()
-                .chain(results -> {
-                    List<SeriesContext> series = new ArrayList<>();
-                    List<IngestContext.SeriesError> errors = new ArrayList<>();
-                    results.forEach(result -> {
-                        series.addAll(result.series());
-                        if (result.error() != null) {
-                            errors.add(result.error());
-                        }
+        return stored(tenantId, projectId, from, to, services).chain(stored -> {
+            Uni<List<TemplateSeries>> templateSeries = Multi.createFrom().iterable(stored.templates())
+                    .onItem().transformToUni(template -> series(template,
+                            stored.integrations().get(template.integrationId), resolution, services))
+                    .merge(CONCURRENT_QUERIES).collect().asList();
+            return Uni.combine().all()
+                    .unis(templateSeries, topology.serviceGraphs(stored.integrations().values(), from, to))
+                    .with((results, graphs) -> {
+                        List<SeriesContext> series = new ArrayList<>();
+                        List<IngestContext.SeriesError> errors = new ArrayList<>();
+                        results.forEach(result -> {
+                            series.addAll(result.series());
+                            if (result.error() != null) {
+                                errors.add(result.error());
+                            }
+                        });
+                        List<TopologyEdge> edges = TopologyService.merge(stored.edges(), graphs, edgesOf(series));
+                        return new IngestContext(tenantId, projectId, from, to, services, stored.signals(),
+                                stored.changes(), series, errors, new IngestContext.Topology(edges));
                     });
-                    return topology.withServiceGraphs(stored.edges(), stored.integrations().values(), edgesOf(series),
-                            from, to).map(edges -> new IngestContext(tenantId, projectId, from, to, services,
-                                    stored.signals(), stored.changes(), series, errors,
-                                    new IngestContext.Topology(edges)));
-                }));
+        });
     }
 
     /** The edges the series of calls between services show: each one's caller calls its service. */
@@ -133,14 +135,16 @@ public class ContextService {
                 : prometheus.get(integration, secrets, TemplateRun.rangePath(template.query,
                         alignedStart(resolution.from(), resolution.nearFrom(), historyStep),
                         resolution.nearFrom().minusSeconds(1), historyStep)).map(TemplateRun::series);
-        return states.load(template.id).chain(known -> history.chain(before -> prometheus.get(integration, secrets,
+        Uni<Map<String, TemplateRun.Series>> joined = history.chain(before -> prometheus.get(integration, secrets,
                 TemplateRun.rangePath(template.query, alignedStart(resolution.nearFrom(), resolution.to(), step),
                         resolution.to(), step))
-                .map(data -> new TemplateSeries(joined(before, TemplateRun.series(data)).entrySet().stream()
+                .map(near -> joined(before, TemplateRun.series(near))));
+        return Uni.combine().all().unis(states.load(template.id), joined)
+                .with((known, all) -> new TemplateSeries(all.entrySet().stream()
                         .filter(entry -> services.isEmpty()
                                 || services.contains(entry.getValue().labels().get(template.serviceLabel)))
                         .map(entry -> scored(template, entry.getValue(), known.get(entry.getKey()), step))
-                        .toList(), null))))
+                        .toList(), null))
                 .onFailure().recoverWithItem(failure -> new TemplateSeries(List.of(),
                         new IngestContext.SeriesError(template.id, template.name, String.valueOf(failure.getMessage()))));
     }

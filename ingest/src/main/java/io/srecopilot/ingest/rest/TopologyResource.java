@@ -1,6 +1,7 @@
 package io.srecopilot.ingest.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.srecopilot.ingest.context.ContextService;
 import io.srecopilot.ingest.topology.EdgeRequest;
 import io.srecopilot.ingest.topology.TopologyEdge;
 import io.srecopilot.ingest.topology.TopologyService;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,15 +55,13 @@ public class TopologyResource {
     public Uni<Page<TopologyEdge>> topology(@QueryParam("from") String from, @QueryParam("to") String to) {
         Caller caller = callerContext.get();
         List<FieldError> errors = new ArrayList<>();
-        Instant end = QueryInstants.parse("to", to, Timestamps.now(), errors);
-        Instant start = QueryInstants.parse("from", from, end.minus(Duration.ofHours(1)), errors);
-        if (errors.isEmpty() && (!start.isBefore(end) || Duration.between(start, end).toDays() > 7)) {
-            errors.add(new FieldError("from", "must be before to, at most 7 days earlier"));
-        }
+        Instant start = QueryInstants.parse("from", from, null, errors);
+        Instant end = QueryInstants.parse("to", to, null, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The range is not valid", errors);
         }
-        return service.topology(caller.tenantId(), caller.projectId(), start, end).map(Page::whole);
+        Instant[] range = ContextService.range(start, end, Timestamps.now());
+        return service.topology(caller.tenantId(), caller.projectId(), range[0], range[1]).map(Page::whole);
     }
 
     @GET

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,7 +64,7 @@ public class TopologyInference {
 
     /** Edges the series of templates that name a caller label show over the range. */
     public Uni<List<TopologyEdge>> fromTemplates(Collection<QueryTemplate> templates,
-            java.util.Map<java.util.UUID, Integration> byId, Instant from, Instant to) {
+            Map<UUID, Integration> byId, Instant from, Instant to) {
         List<Uni<List<TopologyEdge>>> asked = new ArrayList<>();
         for (QueryTemplate template : templates) {
             Integration integration = byId.get(template.integrationId);

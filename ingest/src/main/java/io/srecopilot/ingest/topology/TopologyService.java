@@ -41,15 +41,15 @@ public class TopologyService {
 
     /** Declared and inferred edges over the range, each pair once (declared first). */
     public Uni<List<TopologyEdge>> topology(UUID tenantId, UUID projectId, Instant from, Instant to) {
-        return stored(tenantId, projectId).chain(stored -> inference.fromServiceGraphs(stored.integrations().values(),
-                from, to).chain(graphs -> inference.fromTemplates(stored.templates(), stored.integrations(), from, to)
-                        .map(templates -> merge(stored.declared(), graphs, templates))));
+        return stored(tenantId, projectId).chain(stored -> Uni.combine().all()
+                .unis(serviceGraphs(stored.integrations().values(), from, to),
+                        inference.fromTemplates(stored.templates(), stored.integrations(), from, to))
+                .with((graphs, templates) -> merge(stored.declared(), graphs, templates)));
     }
 
-    /** Declared edges with those the service graphs and the context's own series show. */
-    public Uni<List<TopologyEdge>> withServiceGraphs(List<TopologyEdge> declared, Collection<Integration> integrations,
-            List<TopologyEdge> fromSeries, Instant from, Instant to) {
-        return inference.fromServiceGraphs(integrations, from, to).map(graphs -> merge(declared, graphs, fromSeries));
+    /** The edges the well-known service graphs on any of {@code integrations} show over the range. */
+    public Uni<List<TopologyEdge>> serviceGraphs(Collection<Integration> integrations, Instant from, Instant to) {
+        return inference.fromServiceGraphs(integrations, from, to);
     }
 
     @WithSession
@@ -106,8 +106,9 @@ public class TopologyService {
     record Stored(List<TopologyEdge> declared, List<QueryTemplate> templates, Map<UUID, Integration> integrations) {
     }
 
+    /** The edges of all {@code sources}, each caller–callee pair once, as the first source to name it has it. */
     @SafeVarargs
-    static List<TopologyEdge> merge(List<TopologyEdge>... sources) {
+    public static List<TopologyEdge> merge(List<TopologyEdge>... sources) {
         Map<List<String>, TopologyEdge> byPair = new LinkedHashMap<>();
         for (List<TopologyEdge> source : sources) {
             for (TopologyEdge edge : source) {
