@@ -16,5 +16,5 @@ public interface IngestContextClient {
     @GET
     Uni<IngestContextView> context(@HeaderParam("Authorization") String bearer, @QueryParam("tenantId") UUID tenantId,
             @QueryParam("projectId") UUID projectId, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("around") String around);
+            @QueryParam("around") String around, @QueryParam("signals") boolean signals);
 }

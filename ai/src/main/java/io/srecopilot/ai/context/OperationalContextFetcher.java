@@ -43,7 +43,7 @@ public class OperationalContextFetcher {
         Instant to = incidentStart.plus(after).isAfter(now) ? now : incidentStart.plus(after);
         return tokens.bearer().onFailure().transform(NoServiceToken::new)
                 .chain(bearer -> ingest.context(bearer, tenantId, projectId, from.toString(), to.toString(),
-                        incidentStart.toString()))
+                        incidentStart.toString(), false))
                 .ifNoItem().after(timeout).fail()
                 .map(view -> OperationalContext.of(from, to, view))
                 .onFailure(WebApplicationException.class).invoke(refused -> {

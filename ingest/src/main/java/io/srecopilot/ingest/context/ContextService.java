@@ -63,9 +63,9 @@ public class ContextService {
     }
 
     public Uni<IngestContext> context(UUID tenantId, UUID projectId, Instant from, Instant to, Instant around,
-            List<String> services) {
+            List<String> services, boolean withSignals) {
         Resolution resolution = Resolution.of(from, to, around);
-        return stored(tenantId, projectId, from, to, services).chain(stored -> {
+        return stored(tenantId, projectId, from, to, services, withSignals).chain(stored -> {
             Uni<List<TemplateSeries>> templateSeries = Multi.createFrom().iterable(stored.templates())
                     .onItem().transformToUni(template -> series(template,
                             stored.integrations().get(template.integrationId), resolution, services))
@@ -104,12 +104,15 @@ public class ContextService {
     }
 
     @WithSession
-    Uni<Stored> stored(UUID tenantId, UUID projectId, Instant from, Instant to, List<String> services) {
+    Uni<Stored> stored(UUID tenantId, UUID projectId, Instant from, Instant to, List<String> services,
+            boolean withSignals) {
         String serviceFilter = services.isEmpty() ? "" : " and service in ?5";
         Object[] window = services.isEmpty() ? new Object[] { tenantId, projectId, from, to }
                 : new Object[] { tenantId, projectId, from, to, services };
-        return Signal.<Signal>find("tenantId = ?1 and projectId = ?2 and startsAt >= ?3 and startsAt < ?4"
-                + serviceFilter + " order by startsAt", window).range(0, MAX_SIGNALS - 1).list()
+        Uni<List<Signal>> signalsInWindow = !withSignals ? Uni.createFrom().item(List.of())
+                : Signal.<Signal>find("tenantId = ?1 and projectId = ?2 and startsAt >= ?3 and startsAt < ?4"
+                        + serviceFilter + " order by startsAt", window).range(0, MAX_SIGNALS - 1).list();
+        return signalsInWindow
                 .chain(signals -> Change.<Change>find("tenantId = ?1 and projectId = ?2 and deployedAt >= ?3 and "
                         + "deployedAt < ?4" + serviceFilter + " order by deployedAt", window)
                         .range(0, MAX_CHANGES - 1).list()

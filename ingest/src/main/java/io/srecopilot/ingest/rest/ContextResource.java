@@ -12,6 +12,7 @@ import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,6 +27,8 @@ import java.util.UUID;
 /**
  * The context of a project's services over a time range, for the ai service (a service account,
  * naming the tenant and project) and for people of the project (their own project only).
+ * {@code signals=false} leaves the alerts out: ai has them from {@code incident.created}, and
+ * reading 500 of them for every analysis cost more than the rest of the answer under an alert storm.
  */
 @Path("/api/v1/signals/context")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,7 +46,7 @@ public class ContextResource {
     @RolesAllowed({ Roles.SERVICE, Roles.VIEWER })
     public Uni<IngestContext> context(@QueryParam("tenantId") UUID tenantId, @QueryParam("projectId") UUID projectId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("around") String around,
-            @QueryParam("services") String services) {
+            @QueryParam("services") String services, @QueryParam("signals") @DefaultValue("true") boolean signals) {
         Caller caller = callerContext.get();
         List<FieldError> errors = new ArrayList<>();
         Instant start = QueryInstants.parse("from", from, null, errors);
@@ -60,6 +63,6 @@ public class ContextResource {
         List<String> named = services == null || services.isBlank() ? List.of()
                 : Arrays.stream(services.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
         return service.context(forService ? tenantId : caller.tenantId(), forService ? projectId : caller.projectId(),
-                range[0], range[1], moment, named);
+                range[0], range[1], moment, named, signals);
     }
 }

@@ -130,6 +130,12 @@ class PollerTest {
                 .body("series[0].maxAbsScore", org.hamcrest.Matchers.greaterThan(3.5f))
                 .body("series[0].points.size()", org.hamcrest.Matchers.greaterThan(1))
                 .body("errors", hasSize(0));
+        // ai asks without the alerts (it has them from incident.created): the rest stays.
+        given().auth().oauth2(TestTokens.service("ai")).queryParam("tenantId", admin.tenantId().toString())
+                .queryParam("projectId", admin.projectId().toString()).queryParam("from", from)
+                .queryParam("services", "search").queryParam("signals", "false").when().get("/api/v1/signals/context")
+                .then().statusCode(200).body("signals", hasSize(0)).body("changes.version", equalTo(List.of("7.1.0")))
+                .body("series", hasSize(1));
         given().auth().oauth2(admin.withRole(Role.VIEWER).token()).queryParam("from", from).when()
                 .get("/api/v1/signals/context").then().statusCode(200).body("series", hasSize(1));
         given().auth().oauth2(TestCaller.newTenant(Role.OWNER).token()).queryParam("tenantId",
