@@ -29,6 +29,12 @@ public class IncidentCreatedHandler implements EventHandler {
         this.worker = worker;
     }
 
+    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
+    @Override
+    public String orderingKey(EventEnvelope event) {
+        return EventHandler.resourceKey(event);
+    }
+
     @Override
     public boolean accepts(String eventType) {
         return "incident.created".equals(eventType);

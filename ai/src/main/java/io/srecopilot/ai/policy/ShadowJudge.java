@@ -28,6 +28,12 @@ public class ShadowJudge implements EventHandler {
 
     private static final Set<String> ACKNOWLEDGING = Set.of("ACKNOWLEDGED", "INVESTIGATING");
 
+    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
+    @Override
+    public String orderingKey(EventEnvelope event) {
+        return EventHandler.resourceKey(event);
+    }
+
     @Override
     public boolean accepts(String eventType) {
         return "incident.transitioned".equals(eventType) || "incident.updated".equals(eventType);

@@ -23,6 +23,12 @@ public class PrecedentRecorder implements EventHandler {
 
     static final String LEARNED = "LEARNED";
 
+    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
+    @Override
+    public String orderingKey(EventEnvelope event) {
+        return EventHandler.resourceKey(event);
+    }
+
     @Override
     public boolean accepts(String eventType) {
         return "incident.transitioned".equals(eventType);

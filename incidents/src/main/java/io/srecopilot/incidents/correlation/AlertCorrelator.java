@@ -30,7 +30,7 @@ import java.util.Set;
  * incident of the same service had alerts within the project's window, which it then joins; a
  * group that fires again reopens its incident if it was resolved within the window; when every
  * group of an incident has resolved, the incident resolves (if the project wants that).
- * Correlation of one project's service runs one event at a time.
+ * Correlation of one project's service runs one event at a time (its ordering key, and a lock).
  */
 @ApplicationScoped
 public class AlertCorrelator implements EventHandler {
@@ -58,6 +58,15 @@ public class AlertCorrelator implements EventHandler {
         this.lifecycle = lifecycle;
         this.attachedGroups = attachedGroups;
         this.codec = codec;
+    }
+
+    /**
+     * {@inheritDoc} Per project and service: correlation decides between the groups of one service
+     * (join its open incident or open one), so they go one after another; other services at once.
+     */
+    @Override
+    public String orderingKey(EventEnvelope event) {
+        return EventHandler.projectKey(event) + "/service:" + codec.fromData(event.data(), AlertGroupChange.class).service();
     }
 
     @Override

@@ -24,6 +24,12 @@ public class AnalysisRecorder implements EventHandler {
         this.incidents = incidents;
     }
 
+    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
+    @Override
+    public String orderingKey(EventEnvelope event) {
+        return EventHandler.resourceKey(event);
+    }
+
     @Override
     public boolean accepts(String eventType) {
         return "analysis.completed".equals(eventType);

@@ -44,6 +44,12 @@ public class PolicyDecisionApplier implements EventHandler {
         this.notifier = notifier;
     }
 
+    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
+    @Override
+    public String orderingKey(EventEnvelope event) {
+        return EventHandler.resourceKey(event);
+    }
+
     @Override
     public boolean accepts(String eventType) {
         return "policy.decided".equals(eventType);

@@ -28,6 +28,12 @@ public class NotificationRouter implements EventHandler {
         this.codec = codec;
     }
 
+    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
+    @Override
+    public String orderingKey(EventEnvelope event) {
+        return EventHandler.resourceKey(event);
+    }
+
     @Override
     public boolean accepts(String eventType) {
         return Routing.EVENT_TYPES.contains(eventType);

@@ -9,6 +9,8 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.incidents.Incident;
 import io.srecopilot.incidents.IncidentState;
 import io.srecopilot.platform.domain.Severity;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ import java.util.stream.Collectors;
 public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
 
     private static final String NEXT_NUMBER = """
-            INSERT INTO incident_number (project_id, last_number) VALUES (:projectId, 1)
+            INSERT INTO incident_number (project_id, last_number) VALUES ($1, 1)
             ON CONFLICT (project_id) DO UPDATE SET last_number = incident_number.last_number + 1
             RETURNING last_number""";
 
@@ -34,8 +36,10 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     private static final Pattern REFERENCE = Pattern.compile("(?i)INC-(\\d{1,18})");
 
     private final ObjectMapper mapper;
+    private final Pool pool;
 
-    public IncidentRepository(ObjectMapper mapper) {
+    public IncidentRepository(ObjectMapper mapper, Pool pool) {
+        this.pool = pool;
         this.mapper = mapper;
     }
 
@@ -111,12 +115,15 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
         });
     }
 
-    /** The project's next incident number; row-locks the counter until the transaction ends. */
-    @WithSession
+    /**
+     * The project's next incident number, taken in a statement of its own (committed at once)
+     * rather than in the caller's transaction: there the counter's row lock was held to the end of
+     * every opening, so a project's incidents opened one at a time however many consumers ran.
+     * A number whose opening then rolls back is not used again: numbers may have gaps.
+     */
     public Uni<Long> nextNumber(UUID projectId) {
-        return getSession().chain(session -> session.createNativeQuery(NEXT_NUMBER, Long.class)
-                .setParameter("projectId", projectId)
-                .getSingleResult());
+        return pool.preparedQuery(NEXT_NUMBER).execute(Tuple.of(projectId))
+                .map(rows -> rows.iterator().next().getLong("last_number"));
     }
 
     /** {@code INC-42} finds incident 42; anything else is a case-insensitive substring of title or description. */

@@ -71,6 +71,13 @@ public interface EventsConfig {
         @WithDefault("50")
         int batchSize();
 
+        /**
+         * How many ordering keys of one read are processed at once, each in its own transaction
+         * (keep it well below the database pool's size).
+         */
+        @WithDefault("8")
+        int concurrency();
+
         /** How long one read waits for new messages. */
         @WithDefault("2s")
         Duration block();

@@ -33,6 +33,17 @@ public class EventDispatcher {
         return handlers.stream().anyMatch(handler -> handler.accepts(eventType));
     }
 
+    /**
+     * The key under which the event keeps its order: the one its handlers agree on, or its
+     * project's when they name different ones (then it is ordered only with the project's other
+     * events keyed so; give handlers of one type the same key).
+     */
+    public String orderingKey(EventEnvelope event) {
+        List<String> keys = handlers.stream().filter(handler -> handler.accepts(event.type()))
+                .map(handler -> handler.orderingKey(event)).distinct().toList();
+        return keys.size() == 1 ? keys.get(0) : EventHandler.projectKey(event);
+    }
+
     /** Whether every handler takes batches, so a whole read may go in one transaction. */
     public boolean batches() {
         return hasHandlers() && handlers.stream().allMatch(BatchEventHandler.class::isInstance);

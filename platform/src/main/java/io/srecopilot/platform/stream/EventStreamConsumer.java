@@ -9,6 +9,7 @@ import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
@@ -18,6 +19,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,16 +83,42 @@ public class EventStreamConsumer {
     }
 
     /**
-     * Processes messages one after another, in stream order; those of types no handler wants are
-     * acknowledged together first (most of a busy stream, for most services).
+     * Processes messages in one transaction each: those of types no handler wants are acknowledged
+     * together first (most of a busy stream, for most services); the rest run in stream order per
+     * ordering key ({@link EventDispatcher#orderingKey}), up to {@code concurrency} keys at once.
+     * The next read waits for all of them, so the order per key holds across reads too.
      */
     public Uni<Void> processAll(List<StreamMessage<String, String, String>> messages) {
         Map<Boolean, List<StreamMessage<String, String, String>>> byWanted = byWanted(messages);
-        Uni<Void> all = acknowledge(byWanted.get(false));
+        Map<String, List<Decoded>> byKey = new LinkedHashMap<>();
+        Uni<Void> asides = acknowledge(byWanted.get(false));
         for (StreamMessage<String, String, String> message : byWanted.get(true)) {
-            all = all.call(() -> process(message));
+            try {
+                EventEnvelope event = codec.decode(message.payload().get("event"));
+                byKey.computeIfAbsent(dispatcher.orderingKey(event), key -> new ArrayList<>())
+                        .add(new Decoded(message, event));
+            } catch (MalformedEventException e) {
+                asides = asides.call(() -> parking.park(message, e.getMessage(), 1));
+            }
+        }
+        if (byKey.isEmpty()) {
+            return asides;
+        }
+        return asides.chain(() -> Multi.createFrom().iterable(byKey.values())
+                .onItem().transformToUni(this::inOrder).merge(config.consumer().concurrency())
+                .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Void> inOrder(List<Decoded> sameKey) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Decoded decoded : sameKey) {
+            all = all.call(() -> process(decoded.message(), decoded.event()));
         }
         return all;
+    }
+
+    /** A message and the event it carries. */
+    private record Decoded(StreamMessage<String, String, String> message, EventEnvelope event) {
     }
 
     private void readNext() {
@@ -156,16 +184,10 @@ public class EventStreamConsumer {
                 .invoke(() -> groupReady = true);
     }
 
-    private Uni<Void> process(StreamMessage<String, String, String> message) {
+    private Uni<Void> process(StreamMessage<String, String, String> message, EventEnvelope event) {
         if (!running) {
             // Shutting down: leave it pending; a live replica takes it over after min-idle.
             return Uni.createFrom().voidItem();
-        }
-        EventEnvelope event;
-        try {
-            event = codec.decode(message.payload().get("event"));
-        } catch (MalformedEventException e) {
-            return parking.park(message, e.getMessage(), 1);
         }
         return dispatcher.dispatch(event)
                 .invoke(handled -> count(event.type(), handled ? "handled" : "duplicate"))

@@ -37,7 +37,7 @@ class BatchConsumerTest {
     public static class OnlyBatchHandlers implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.arc.exclude-types", "io.srecopilot.platform.fixtures.RecordingHandler");
+            return Map.of("quarkus.arc.exclude-types", "io.srecopilot.platform.fixtures.RecordingHandler,io.srecopilot.platform.fixtures.OrderedHandler");
         }
     }
 

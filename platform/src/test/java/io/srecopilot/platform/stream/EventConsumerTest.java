@@ -13,8 +13,12 @@ import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.srecopilot.platform.events.Actor;
+import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.events.EventsConfig;
+import io.srecopilot.platform.fixtures.OrderedHandler;
 import io.srecopilot.platform.fixtures.RecordingHandler;
 import io.srecopilot.platform.fixtures.TestEvents;
 import io.srecopilot.platform.outbox.OutboxRelay;
@@ -28,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -52,6 +57,10 @@ class EventConsumerTest {
     Redis lowLevelRedis;
     @Inject
     ConsumerLag lag;
+    @Inject
+    OrderedHandler ordered;
+    @Inject
+    EventCodec codec;
 
     private final UUID tenant = UUID.randomUUID();
     private final UUID project = UUID.randomUUID();
@@ -62,6 +71,23 @@ class EventConsumerTest {
         events.commit(List.of(event));
         relay.relayOnce().await().atMost(WAIT);
         await().atMost(WAIT).until(() -> events.handledCount(event.id()) == 1);
+    }
+
+    @Test
+    void eventsOfOneKeyAreHandledInStreamOrderWhileOtherKeysAreHandledAlongside() {
+        String run = UUID.randomUUID().toString();
+        List<String> keys = IntStream.range(0, 6).mapToObj(k -> run + "-" + k).toList();
+        int steps = 20;
+        for (int n = 0; n < steps; n++) {
+            for (String key : keys) {
+                events.addToStream(EventEnvelope.create("ordered.step", tenant, project, Actor.system("test"),
+                        new ResourceRef("thing", key), codec.toData(Map.of("key", key, "sequence", n))));
+            }
+        }
+        await().atMost(WAIT).until(() -> keys.stream().allMatch(key -> ordered.handledFor(key).size() == steps));
+        List<Integer> inStreamOrder = IntStream.range(0, steps).boxed().toList();
+        keys.forEach(key -> assertEquals(inStreamOrder, ordered.handledFor(key), key));
+        assertTrue(ordered.mostInHand() > 1, "keys were handled one at a time: " + ordered.mostInHand());
     }
 
     @Test
