@@ -89,6 +89,12 @@ function jvmTicks() {
   return ticks
 }
 
+/** Entries ever added to the event stream (XINFO STREAM's entries-added, unaffected by trimming). */
+function streamEntries() {
+  const out = execFileSync('redis-cli', ['XINFO', 'STREAM', 'sre:events']).toString().split('\n')
+  return Number(out[out.indexOf('entries-added') + 1])
+}
+
 /** Each consumer group's lag on the stream (entries not yet read) and pending count. */
 function groupLags() {
   const out = execFileSync('redis-cli', ['--no-raw', 'XINFO', 'GROUPS', 'sre:events']).toString()
@@ -167,6 +173,7 @@ for (let waited = 0; waited < 180; waited++) {
   await sleep(1000)
 }
 const cpuBefore = cpuTicks()
+const streamBefore = streamEntries()
 const jvmBefore = jvmTicks()
 const started = performance.now()
 const failures = []
@@ -204,6 +211,7 @@ for (let waited = 0; waited < settle * 1000; waited += 250) {
   await sleep(250)
 }
 const cpuAfter = cpuTicks()
+const streamAfter = streamEntries()
 const jvmAfter = jvmTicks()
 const elapsed = (performance.now() - started) / 1000
 clearInterval(lagTimer)
@@ -247,6 +255,7 @@ console.log(`incidents through the API: ${perService.size} services with an inci
   + `${doubled} with more than one; live duplicates ${duplicates.length}; socket ${closed === null ? 'open to the end' : `closed ${closed}`}`)
 console.log(`CPU seconds: ${Object.entries(cpu).sort((a, b) => b[1] - a[1]).map(([name, s]) => `${name} ${s.toFixed(1)}`).join(', ')}; `
   + `total ${cpuTotal.toFixed(1)} s = ${(cpuTotal * 1000 / groups).toFixed(1)} ms per new incident`)
+console.log(`events on the stream: ${streamAfter - streamBefore} (${((streamAfter - streamBefore) / groups).toFixed(1)} per new group)`)
 console.log(`JVM CPU seconds by thread (application / JIT compiler / GC): ${Object.entries(jvm)
   .map(([name, k]) => `${name} ${k.app.toFixed(1)}/${k.jit.toFixed(1)}/${k.gc.toFixed(1)}`).join(', ')}`)
 console.log(`max lag per consumer group (entries): ${Object.entries(maxLag).map(([g, l]) => `${g} ${l}`).join(', ')}; `

@@ -11,6 +11,7 @@ const post = vi.fn()
 const push = vi.fn()
 vi.mock('../src/api/client', () => ({ api: (path: string) => api(path), post: (path: string, body?: unknown) => post(path, body), ApiError: class extends Error {} }))
 vi.mock('../src/api/session', () => ({ can: () => true }))
+vi.mock('../src/api/pipeline', () => ({ pipelineLateness: async () => null }))
 vi.mock('vue-router', () => ({ useRouter: () => ({ push }) }))
 
 const { default: IncidentsView } = await import('../src/views/IncidentsView.vue')

@@ -18,7 +18,8 @@ function health(overrides: Partial<SystemHealth> = {}): SystemHealth {
       { name: 'audit', status: 'UP', checks: [{ name: 'Redis connection health check', status: 'UP' }], responseMillis: 4, error: null },
       { name: 'incidents', status: 'DOWN', checks: [{ name: 'Reactive PostgreSQL connections health check', status: 'DOWN' }], responseMillis: 12, error: null },
     ],
-    pipeline: [{ group: 'ai', lag: 4200, pending: 10, readers: 0 }, { group: 'audit', lag: 0, pending: 0, readers: 1 }],
+    pipeline: [{ group: 'ai', lag: 4200, pending: 10, readers: 0, secondsBehind: 95.4 }, { group: 'audit', lag: 0, pending: 0, readers: 1, secondsBehind: 0 },
+      { group: 'incidents', lag: 40, pending: 8, readers: 1, secondsBehind: 12.2 }],
     pipelineError: null,
     ...overrides,
   }
@@ -49,9 +50,13 @@ describe('SystemView', () => {
     const view = mount(SystemView)
     await flushPromises()
 
-    const [ai, audit] = view.findAll('[data-test=group]')
-    expect(ai.text()).toMatch(/ai\s*behind\s*4200\s*10\s*0/)
+    const [ai, audit, incidents] = view.findAll('[data-test=group]')
+    expect(ai.text()).toMatch(/ai\s*behind\s*4200\s*10\s*95 s\s*0/)
     expect(audit.classes()).not.toContain('behind')
+    expect(audit.find('[data-test=late]').text()).toBe('up to date')
+    // Few events waiting, but they have waited: late counts too.
+    expect(incidents.classes()).toContain('behind')
+    expect(incidents.find('[data-test=late]').text()).toBe('12 s')
   })
 
   it('says why the pipeline is unknown, and refreshes while open', async () => {

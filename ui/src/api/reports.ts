@@ -75,6 +75,7 @@ export interface SystemHealth {
   status: 'UP' | 'DEGRADED' | 'DOWN'
   checkedAt: string
   services: ServiceHealth[]
-  pipeline: { group: string; lag: number | null; pending: number; readers: number }[]
+  /** secondsBehind: the age of the oldest event the group has not processed, 0 when none. */
+  pipeline: { group: string; lag: number | null; pending: number; readers: number; secondsBehind: number }[]
   pipelineError: string | null
 }

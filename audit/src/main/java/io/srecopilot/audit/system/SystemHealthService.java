@@ -80,8 +80,9 @@ public class SystemHealthService {
     }
 
     private Uni<ConsumerGroupLag> withReaders(StreamGroups.Group group) {
-        return readers(group.name())
-                .map(readers -> new ConsumerGroupLag(group.name(), group.lag(), group.pending(), readers));
+        return Uni.combine().all().unis(readers(group.name()),
+                StreamGroups.secondsBehind(redis, events.stream(), group, Timestamps.now()))
+                .with((readers, late) -> new ConsumerGroupLag(group.name(), group.lag(), group.pending(), readers, late));
     }
 
     /** Consumers of the group that read within the last minute (XINFO CONSUMERS: idle in milliseconds). */

@@ -7,13 +7,17 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How far this service's consumer group is behind the event stream, for alerting: events not yet
  * read plus those read and not yet acknowledged ({@code sre_events_consumer_lag}), as Redis counts
- * them for the group.
+ * them for the group; and how late it is, in seconds ({@code sre_events_consumer_lag_seconds}): the
+ * age of the oldest of those events, what an on-call engineer feels as "alerts arrive late".
  */
 @ApplicationScoped
 public class ConsumerLag {
@@ -22,6 +26,7 @@ public class ConsumerLag {
     private final EventsConfig config;
     private final EventDispatcher dispatcher;
     private final AtomicLong lag = new AtomicLong();
+    private final AtomicReference<Double> secondsBehind = new AtomicReference<>(0.0);
 
     public ConsumerLag(ReactiveRedisDataSource redis, EventsConfig config, EventDispatcher dispatcher,
             MeterRegistry registry) {
@@ -30,6 +35,10 @@ public class ConsumerLag {
         this.dispatcher = dispatcher;
         Gauge.builder("sre.events.consumer.lag", lag, AtomicLong::get).tag("group", config.consumer().group())
                 .description("Events of the stream this service's consumer group has not processed yet").register(registry);
+        Gauge.builder("sre.events.consumer.lag.seconds", secondsBehind, AtomicReference::get)
+                .tag("group", config.consumer().group()).baseUnit("seconds")
+                .description("Age of the oldest event this service's consumer group has not processed yet (0 when none)")
+                .register(registry);
     }
 
     @Scheduled(every = "${sre.events.consumer.lag-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -37,13 +46,23 @@ public class ConsumerLag {
         return dispatcher.hasHandlers() ? measure().onFailure().recoverWithNull().replaceWithVoid() : Uni.createFrom().voidItem();
     }
 
-    /** Reads the group's lag and pending count from XINFO GROUPS; keeps the last value when Redis cannot tell. */
+    /**
+     * Reads the group's lag and pending count from XINFO GROUPS, and how late it is; keeps the last
+     * values when Redis cannot tell.
+     */
     public Uni<Long> measure() {
         String mine = config.consumer().group();
-        return StreamGroups.of(redis, config.stream()).map(groups -> {
-            groups.stream().filter(group -> group.name().equals(mine)).map(StreamGroups.Group::behind)
-                    .filter(Objects::nonNull).findFirst().ifPresent(lag::set);
-            return lag.get();
+        return StreamGroups.of(redis, config.stream()).chain(groups -> {
+            Optional<StreamGroups.Group> group = groups.stream().filter(found -> found.name().equals(mine)).findFirst();
+            group.map(StreamGroups.Group::behind).filter(Objects::nonNull).ifPresent(lag::set);
+            return group.isEmpty() ? Uni.createFrom().item(lag.get())
+                    : StreamGroups.secondsBehind(redis, config.stream(), group.get(), Instant.now())
+                            .invoke(secondsBehind::set).replaceWith(lag.get());
         });
+    }
+
+    /** The last measured age of the oldest event not processed yet, in seconds. */
+    public double secondsBehind() {
+        return secondsBehind.get();
     }
 }

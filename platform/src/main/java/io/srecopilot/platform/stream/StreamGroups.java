@@ -3,6 +3,7 @@ package io.srecopilot.platform.stream;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,12 +20,39 @@ public final class StreamGroups {
      * One group: events not yet read ({@code lag}; null when Redis cannot count it after some trims)
      * and read but not yet acknowledged ({@code pending}).
      */
-    public record Group(String name, Long lag, long pending) {
+    public record Group(String name, Long lag, long pending, String lastDeliveredId) {
 
         /** Everything the group has not processed yet, or null when Redis cannot tell. */
         public Long behind() {
             return lag == null ? null : lag + pending;
         }
+    }
+
+    /**
+     * How late the group is, in seconds: the age of the oldest event it has not processed (the
+     * oldest one read but not acknowledged, or else the first one not read), 0 when it has processed
+     * everything. Stream ids start with the milliseconds at which Redis added the entry.
+     */
+    public static Uni<Double> secondsBehind(ReactiveRedisDataSource redis, String stream, Group group, Instant now) {
+        Uni<Long> oldestPending = group.pending() == 0 ? Uni.createFrom().nullItem()
+                : redis.execute("XPENDING", stream, group.name())
+                        .map(summary -> summary.size() > 1 && summary.get(1) != null ? millisOf(summary.get(1).toString()) : null);
+        Uni<Long> firstUnread = Long.valueOf(0).equals(group.lag()) || group.lastDeliveredId() == null
+                ? Uni.createFrom().nullItem()
+                : redis.execute("XRANGE", stream, "(" + group.lastDeliveredId(), "+", "COUNT", "1")
+                        .map(entries -> entries.size() == 0 ? null : millisOf(entries.get(0).get(0).toString()));
+        return Uni.combine().all().unis(oldestPending, firstUnread).with((pending, unread) -> {
+            if (pending == null && unread == null) {
+                return 0.0;
+            }
+            long oldest = pending == null ? unread : unread == null ? pending : Math.min(pending, unread);
+            return Math.max(0, now.toEpochMilli() - oldest) / 1000.0;
+        });
+    }
+
+    private static long millisOf(String streamId) {
+        int dash = streamId.indexOf('-');
+        return Long.parseLong(dash < 0 ? streamId : streamId.substring(0, dash));
     }
 
     public static Uni<List<Group>> of(ReactiveRedisDataSource redis, String stream) {
@@ -33,8 +61,9 @@ public final class StreamGroups {
             for (Response group : answer) {
                 Response lag = group.get("lag");
                 Response pending = group.get("pending");
+                Response lastDelivered = group.get("last-delivered-id");
                 groups.add(new Group(group.get("name").toString(), lag == null ? null : lag.toLong(),
-                        pending == null ? 0 : pending.toLong()));
+                        pending == null ? 0 : pending.toLong(), lastDelivered == null ? null : lastDelivered.toString()));
             }
             return groups;
         }).onFailure(failure -> String.valueOf(failure.getMessage()).contains("no such key"))

@@ -170,7 +170,36 @@ class EventConsumerTest {
         long behind = lag.measure().await().atMost(WAIT);
         assertTrue(behind >= 0);
         given().when().get("/q/metrics").then()
-                .body(matchesPattern("(?s).*sre_events_consumer_lag\\{group=\"platform-test\"\\} [0-9.]+.*"));
+                .body(matchesPattern("(?s).*sre_events_consumer_lag\\{group=\"platform-test\"\\} [0-9.]+.*"))
+                .body(matchesPattern("(?s).*sre_events_consumer_lag_seconds\\{group=\"platform-test\"\\} [0-9.]+.*"));
+    }
+
+    @Test
+    void howLateAGroupIsIsTheAgeOfItsOldestUnprocessedEvent() throws InterruptedException {
+        String group = "lateness-" + UUID.randomUUID();
+        lowLevelRedis.send(Request.cmd(Command.XGROUP).arg("CREATE").arg(config.stream()).arg(group).arg("$"))
+                .await().atMost(WAIT);
+        assertEquals(0.0, secondsBehind(group), "nothing added since the group was created");
+
+        String messageId = events.addToStream(events.event("test.other", tenant, project, 1));
+        Thread.sleep(1_200);
+        double unread = secondsBehind(group);
+        assertTrue(unread >= 1.1 && unread < 10, "unread for " + unread + " s");
+
+        lowLevelRedis.send(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg("slow-reader").arg("COUNT")
+                .arg(10).arg("STREAMS").arg(config.stream()).arg(">")).await().atMost(WAIT);
+        double pending = secondsBehind(group);
+        assertTrue(pending >= unread, "read, not acknowledged, for " + pending + " s");
+
+        lowLevelRedis.send(Request.cmd(Command.XACK).arg(config.stream()).arg(group).arg(messageId)).await().atMost(WAIT);
+        assertEquals(0.0, secondsBehind(group), "all processed");
+        lowLevelRedis.send(Request.cmd(Command.XGROUP).arg("DESTROY").arg(config.stream()).arg(group)).await().atMost(WAIT);
+    }
+
+    private double secondsBehind(String group) {
+        StreamGroups.Group found = StreamGroups.of(redis, config.stream()).await().atMost(WAIT).stream()
+                .filter(candidate -> candidate.name().equals(group)).findFirst().orElseThrow();
+        return StreamGroups.secondsBehind(redis, config.stream(), found, java.time.Instant.now()).await().atMost(WAIT);
     }
 
     private boolean isPending(String messageId) {
