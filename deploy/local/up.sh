@@ -122,7 +122,7 @@ start_service() {
     SRE_INTEGRATIONS_ALLOW_LOOPBACK=true SRE_ENCRYPTION_KEY="$(cat "$RUN_DIR/keys/encryption.key")" \
     SRE_JWT_PUBLIC_KEY="$RUN_DIR/keys/public.pem" SRE_JWT_PRIVATE_KEY="$RUN_DIR/keys/private.pem" \
     SRE_AUTH_REFRESH_COOKIE_SECURE=false QUARKUS_HTTP_PORT="$port" \
-    nohup java ${SRE_JAVA_OPTS:--Xms64m -Xmx384m} -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &
+    nohup java ${SRE_JAVA_OPTS:--Xms64m -Xmx384m -XX:TieredStopAtLevel=1} -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/pids/$name.pid"
 }
 
