@@ -45,14 +45,19 @@ const summary = (values) => `p50 ${seconds(percentile(values, 50))} s, p90 ${sec
   + `p99 ${seconds(percentile(values, 99))} s, max ${seconds(Math.max(...values))} s (n=${values.length})`
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** User plus system CPU ticks of a process or thread, from its /proc stat line (fields after the name). */
+function ticksOf(statPath) {
+  const stat = readFileSync(statPath, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return Number(fields[11]) + Number(fields[12])
+}
+
 /** CPU ticks of the stack's processes (.run/pids) and of every postgres and redis process. */
 function cpuTicks() {
   const ticks = {}
   const add = (name, pid) => {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      ticks[name] = (ticks[name] ?? 0) + Number(fields[11]) + Number(fields[12])
+      ticks[name] = (ticks[name] ?? 0) + ticksOf(`/proc/${pid}/stat`)
     } catch { /* the process ended */ }
   }
   for (const file of readdirSync(`${runDir}/pids`)) {
@@ -79,10 +84,8 @@ function jvmTicks() {
     for (const task of tasks) {
       try {
         const comm = readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim()
-        const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8')
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
         const kind = /Compiler/.test(comm) ? 'jit' : /^(GC|G1)/.test(comm) ? 'gc' : 'app'
-        ticks[`${name}.${kind}`] = (ticks[`${name}.${kind}`] ?? 0) + Number(fields[11]) + Number(fields[12])
+        ticks[`${name}.${kind}`] = (ticks[`${name}.${kind}`] ?? 0) + ticksOf(`/proc/${pid}/task/${task}/stat`)
       } catch { /* the thread ended */ }
     }
   }

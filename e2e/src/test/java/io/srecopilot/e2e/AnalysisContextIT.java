@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,19 +41,14 @@ class AnalysisContextIT {
                 .when().get("/api/v1/incidents").then().body("items.size()", equalTo(1)));
         String incidentId = given().baseUri(stack.url("incidents")).auth().oauth2(team.token).when()
                 .get("/api/v1/incidents").then().extract().path("items[0].id");
-        await().atMost(WAIT).untilAsserted(() -> analysis(stack, team, incidentId).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> team.analysis(incidentId).then().statusCode(200)
                 .body("status", equalTo("completed")));
 
-        analysis(stack, team, incidentId).then()
+        team.analysis(incidentId).then()
                 .body("hypotheses[0].suspectService", equalTo("checkout"))
                 .body("hypotheses[0].evidence.kind", hasItem("change"))
                 .body("hypotheses[0].evidence.find { it.kind == 'change' }.summary", containsString("checkout v42"))
                 .body("missingData.source", not(hasItem("changes")))
                 .body("missingData.find { it.source == 'metrics' }.reason", containsString("no query template"));
-    }
-
-    private static Response analysis(Stack stack, Tenant tenant, String incidentId) {
-        return given().baseUri(stack.url("ai")).auth().oauth2(tenant.token).when()
-                .get("/api/v1/ai/incidents/" + incidentId + "/analysis");
     }
 }

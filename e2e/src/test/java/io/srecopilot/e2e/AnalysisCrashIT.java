@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -47,9 +46,9 @@ class AnalysisCrashIT {
             acceptor.start();
 
             Tenant team = Tenant.register(stack, "Crash");
-            String integration = post(stack, team, "/api/v1/integrations", Map.of("type", "prometheus", "name",
+            String integration = team.create("ingest", "/api/v1/integrations", Map.of("type", "prometheus", "name",
                     "silent", "url", "http://127.0.0.1:" + silent.getLocalPort())).path("id");
-            post(stack, team, "/api/v1/integrations/" + integration + "/query-templates", Map.of("name", "latency",
+            team.create("ingest", "/api/v1/integrations/" + integration + "/query-templates", Map.of("name", "latency",
                     "query", "up", "intervalSeconds", 3600, "detection", Map.of("threshold", Map.of("operator", ">",
                             "value", 1e9))));
             team.sendAlerts(team.createApiKey(), Notifications.checkoutFailing("{}:{service=\"checkout\",run=\"crash\"}"))
@@ -58,13 +57,13 @@ class AnalysisCrashIT {
             String incidentId = await().atMost(WAIT).until(() -> given().baseUri(stack.url("incidents"))
                     .auth().oauth2(team.token).when().get("/api/v1/incidents").path("items[0].id"), id -> id != null);
             String analysisId = await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
-                    .until(() -> analysis(stack, team, incidentId), found -> "running".equals(found.getString("status")))
+                    .until(() -> team.analysisSoFar(incidentId), found -> "running".equals(found.getString("status")))
                     .getString("id");
             stack.kill("ai");
             stack.restart("ai");
 
             JsonPath finished = await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> analysis(stack, team, incidentId), found -> !"running".equals(found.getString("status")));
+                    .until(() -> team.analysisSoFar(incidentId), found -> !"running".equals(found.getString("status")));
             assertEquals(analysisId, finished.getString("id"), "the same analysis, taken over");
             assertEquals("completed", finished.getString("status"), finished.prettify());
             assertEquals(2, finished.getInt("attempts"), "the killed attempt, then the one that finished");
@@ -78,18 +77,5 @@ class AnalysisCrashIT {
                 }
             });
         }
-    }
-
-    private static Response post(Stack stack, Tenant team, String path, Object body) {
-        Response created = given().baseUri(stack.url("ingest")).auth().oauth2(team.token)
-                .contentType("application/json").body(body).when().post(path);
-        created.then().statusCode(201);
-        return created;
-    }
-
-    private static JsonPath analysis(Stack stack, Tenant team, String incidentId) {
-        Response found = given().baseUri(stack.url("ai")).auth().oauth2(team.token).when()
-                .get("/api/v1/ai/incidents/" + incidentId + "/analysis");
-        return found.statusCode() == 200 ? found.jsonPath() : new JsonPath("{}");
     }
 }

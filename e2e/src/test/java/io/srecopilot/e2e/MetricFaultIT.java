@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.srecopilot.platform.testing.PrometheusServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,24 +42,24 @@ class MetricFaultIT {
         PrometheusServer prometheus = PrometheusServer.startWithHistory(history(alertAt));
         try {
             Tenant team = Tenant.register(stack, "Metrics");
-            String integration = post(stack, team, "ingest", "/api/v1/integrations",
+            String integration = team.create("ingest", "/api/v1/integrations",
                     Map.of("type", "prometheus", "name", "shop", "url", prometheus.url())).path("id");
-            template(stack, team, integration, "p99 latency", "sre_e2e_latency_seconds", "latency");
-            template(stack, team, integration, "cpu saturation", "sre_e2e_cpu_ratio", "saturation");
+            template(team, integration, "p99 latency", "sre_e2e_latency_seconds", "latency");
+            template(team, integration, "cpu saturation", "sre_e2e_cpu_ratio", "saturation");
             for (List<String> edge : List.of(List.of("frontend", "checkout"), List.of("frontend", "cart"),
                     List.of("frontend", "search"), List.of("frontend", "ads"), List.of("checkout", "payments"),
                     List.of("checkout", "cart"))) {
-                post(stack, team, "ingest", "/api/v1/topology/edges", Map.of("caller", edge.get(0), "callee", edge.get(1)));
+                team.create("ingest", "/api/v1/topology/edges", Map.of("caller", edge.get(0), "callee", edge.get(1)));
             }
             team.sendAlerts(team.createApiKey(), frontendSlow(alertAt)).then().statusCode(200);
 
             String incidentId = await().atMost(WAIT).until(() -> given().baseUri(stack.url("incidents"))
                     .auth().oauth2(team.token).when().get("/api/v1/incidents").path("items[0].id"), id -> id != null);
-            JsonPath first = await().atMost(WAIT).until(() -> analysis(stack, team, incidentId),
+            JsonPath first = await().atMost(WAIT).until(() -> team.analysisSoFar(incidentId),
                     found -> "completed".equals(found.getString("status")));
 
             assertEquals("payments", first.getString("rankedServices[0].service"), first.prettify());
-            analysisOf(stack, team, incidentId)
+            team.analysis(incidentId).then().statusCode(200)
                     .body("origin", equalTo("incident.created"))
                     .body("rerunAt", notNullValue())
                     .body("rankedServices[0].reason", containsString("cpu saturation rose"))
@@ -77,7 +76,7 @@ class MetricFaultIT {
                     .body("snapshot.series.find { it.service == 'payments' && it.metric == 'cpu saturation' }.kind",
                             equalTo("saturation"));
 
-            JsonPath again = await().atMost(WAIT).until(() -> analysis(stack, team, incidentId),
+            JsonPath again = await().atMost(WAIT).until(() -> team.analysisSoFar(incidentId),
                     found -> "data-arrived".equals(found.getString("origin")) && "completed".equals(found.getString("status")));
             assertEquals("payments", again.getString("rankedServices[0].service"));
             org.junit.jupiter.api.Assertions.assertNull(again.get("rerunAt"), "it runs once more, once");
@@ -124,27 +123,9 @@ class MetricFaultIT {
                 "alerts", List.of(alert));
     }
 
-    private static void template(Stack stack, Tenant team, String integration, String name, String query, String kind) {
-        post(stack, team, "ingest", "/api/v1/integrations/" + integration + "/query-templates", Map.of("name", name,
+    private static void template(Tenant team, String integration, String name, String query, String kind) {
+        team.create("ingest", "/api/v1/integrations/" + integration + "/query-templates", Map.of("name", name,
                 "query", query, "kind", kind, "intervalSeconds", 60,
                 "detection", Map.of("threshold", Map.of("operator", ">", "value", 1e9))));
-    }
-
-    private static Response post(Stack stack, Tenant team, String service, String path, Object body) {
-        Response created = given().baseUri(stack.url(service)).auth().oauth2(team.token).contentType("application/json")
-                .body(body).when().post(path);
-        created.then().statusCode(201);
-        return created;
-    }
-
-    private static JsonPath analysis(Stack stack, Tenant team, String incidentId) {
-        Response found = given().baseUri(stack.url("ai")).auth().oauth2(team.token).when()
-                .get("/api/v1/ai/incidents/" + incidentId + "/analysis");
-        return found.statusCode() == 200 ? found.jsonPath() : new JsonPath("{}");
-    }
-
-    private static io.restassured.response.ValidatableResponse analysisOf(Stack stack, Tenant team, String incidentId) {
-        return given().baseUri(stack.url("ai")).auth().oauth2(team.token).when()
-                .get("/api/v1/ai/incidents/" + incidentId + "/analysis").then().statusCode(200);
     }
 }

@@ -3,6 +3,7 @@ package io.srecopilot.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +84,26 @@ public final class Tenant {
             return last[0].statusCode() != 401;
         });
         return last[0];
+    }
+
+    /** Creates something through one service's API, as this team's owner; answers the 201. */
+    public Response create(String service, String path, Object body) {
+        Response created = given().baseUri(stack.url(service)).auth().oauth2(token).contentType("application/json")
+                .body(body).when().post(path);
+        created.then().statusCode(201);
+        return created;
+    }
+
+    /** The incident's analysis as ai answers it (404 while there is none). */
+    public Response analysis(String incidentId) {
+        return given().baseUri(stack.url("ai")).auth().oauth2(token).when()
+                .get("/api/v1/ai/incidents/" + incidentId + "/analysis");
+    }
+
+    /** The incident's analysis so far: its JSON, or an empty document while there is none. */
+    public JsonPath analysisSoFar(String incidentId) {
+        Response found = analysis(incidentId);
+        return found.statusCode() == 200 ? found.jsonPath() : new JsonPath("{}");
     }
 
     /** The fingerprints of every signal ingest stored for the project, newest first, all pages. */

@@ -54,9 +54,9 @@ class ThinSliceIT {
                     .body("items[0].detectedAt", notNullValue())
                     .extract().path("items[0].id");
 
-            await().atMost(WAIT).untilAsserted(() -> analysis(stack, acme, incidentId).then().statusCode(200)
+            await().atMost(WAIT).untilAsserted(() -> acme.analysis(incidentId).then().statusCode(200)
                     .body("status", equalTo("completed")));
-            analysis(stack, acme, incidentId).then()
+            acme.analysis(incidentId).then()
                     .body("status", equalTo("completed"))
                     .body("hypotheses[0].claim", equalTo("checkout is failing requests"))
                     .body("hypotheses[0].suspectService", equalTo("checkout"))
@@ -83,7 +83,7 @@ class ThinSliceIT {
             incidents(stack, globex).then().statusCode(200).body("items", empty());
             given().baseUri(stack.url("incidents")).auth().oauth2(globex.token).when()
                     .get("/api/v1/incidents/" + incidentId).then().statusCode(404);
-            analysis(stack, globex, incidentId).then().statusCode(404);
+            globex.analysis(incidentId).then().statusCode(404);
             // Globex's trail holds its own account events and its own requests, among them the refused
             // reads of Acme's incident (404, as if it did not exist), and nothing of Acme's.
             await().atMost(WAIT).untilAsserted(() -> audit(stack, globex).then().statusCode(200)
@@ -108,11 +108,6 @@ class ThinSliceIT {
 
     private static Response incidents(Stack stack, Tenant tenant) {
         return given().baseUri(stack.url("incidents")).auth().oauth2(tenant.token).when().get("/api/v1/incidents");
-    }
-
-    private static Response analysis(Stack stack, Tenant tenant, String incidentId) {
-        return given().baseUri(stack.url("ai")).auth().oauth2(tenant.token).when()
-                .get("/api/v1/ai/incidents/" + incidentId + "/analysis");
     }
 
     private static Response audit(Stack stack, Tenant tenant) {

@@ -5,7 +5,7 @@ import io.srecopilot.ai.Analysis;
 import io.srecopilot.ai.service.AnalysisService;
 import io.srecopilot.ai.service.AnalysisWorker;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.stream.EventHandler;
+import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * never holds a transaction while ingest or the LLM is asked.
  */
 @ApplicationScoped
-public class IncidentCreatedHandler implements EventHandler {
+public class IncidentCreatedHandler implements PerResourceEventHandler {
 
     private final AnalysisService analyses;
     private final AnalysisWorker worker;
@@ -27,12 +27,6 @@ public class IncidentCreatedHandler implements EventHandler {
     public IncidentCreatedHandler(AnalysisService analyses, AnalysisWorker worker) {
         this.analyses = analyses;
         this.worker = worker;
-    }
-
-    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
-    @Override
-    public String orderingKey(EventEnvelope event) {
-        return EventHandler.resourceKey(event);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.ActorType;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.rest.Timestamps;
-import io.srecopilot.platform.stream.EventHandler;
+import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -24,15 +24,9 @@ import java.util.UUID;
  * {@code notify} and {@code request_human_review} leave no trace to compare with and stay unjudged.
  */
 @ApplicationScoped
-public class ShadowJudge implements EventHandler {
+public class ShadowJudge implements PerResourceEventHandler {
 
     private static final Set<String> ACKNOWLEDGING = Set.of("ACKNOWLEDGED", "INVESTIGATING");
-
-    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
-    @Override
-    public String orderingKey(EventEnvelope event) {
-        return EventHandler.resourceKey(event);
-    }
 
     @Override
     public boolean accepts(String eventType) {

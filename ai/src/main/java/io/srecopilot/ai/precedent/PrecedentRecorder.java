@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ai.Hypothesis;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.stream.EventHandler;
+import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +19,9 @@ import java.util.UUID;
  * stored precedent with the latest postmortem.
  */
 @ApplicationScoped
-public class PrecedentRecorder implements EventHandler {
+public class PrecedentRecorder implements PerResourceEventHandler {
 
     static final String LEARNED = "LEARNED";
-
-    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
-    @Override
-    public String orderingKey(EventEnvelope event) {
-        return EventHandler.resourceKey(event);
-    }
 
     @Override
     public boolean accepts(String eventType) {

@@ -7,14 +7,14 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.incidents.TimelineEntry;
 import io.srecopilot.incidents.repository.IncidentRepository;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.stream.EventHandler;
+import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** Puts each finished analysis on its incident's timeline: its verdict and its leading hypothesis. */
 @ApplicationScoped
-public class AnalysisRecorder implements EventHandler {
+public class AnalysisRecorder implements PerResourceEventHandler {
 
     private static final Logger LOG = Logger.getLogger(AnalysisRecorder.class);
 
@@ -22,12 +22,6 @@ public class AnalysisRecorder implements EventHandler {
 
     public AnalysisRecorder(IncidentRepository incidents) {
         this.incidents = incidents;
-    }
-
-    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
-    @Override
-    public String orderingKey(EventEnvelope event) {
-        return EventHandler.resourceKey(event);
     }
 
     @Override

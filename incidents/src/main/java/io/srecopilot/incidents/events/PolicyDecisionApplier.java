@@ -14,7 +14,7 @@ import io.srecopilot.incidents.service.SystemActors;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.stream.EventHandler;
+import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * on, already had that severity, or the channel does not exist).
  */
 @ApplicationScoped
-public class PolicyDecisionApplier implements EventHandler {
+public class PolicyDecisionApplier implements PerResourceEventHandler {
 
     private static final Logger LOG = Logger.getLogger(PolicyDecisionApplier.class);
 
@@ -42,12 +42,6 @@ public class PolicyDecisionApplier implements EventHandler {
         this.codec = codec;
         this.service = service;
         this.notifier = notifier;
-    }
-
-    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
-    @Override
-    public String orderingKey(EventEnvelope event) {
-        return EventHandler.resourceKey(event);
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.srecopilot.incidents.IncidentView;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.rest.Timestamps;
-import io.srecopilot.platform.stream.EventHandler;
+import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -20,18 +20,12 @@ import java.util.UUID;
  * consumer transaction, so each event routes exactly once.
  */
 @ApplicationScoped
-public class NotificationRouter implements EventHandler {
+public class NotificationRouter implements PerResourceEventHandler {
 
     private final EventCodec codec;
 
     public NotificationRouter(EventCodec codec) {
         this.codec = codec;
-    }
-
-    /** {@inheritDoc} Per incident: its events in order, different incidents at once. */
-    @Override
-    public String orderingKey(EventEnvelope event) {
-        return EventHandler.resourceKey(event);
     }
 
     @Override

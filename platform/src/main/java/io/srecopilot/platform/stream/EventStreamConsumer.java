@@ -89,24 +89,20 @@ public class EventStreamConsumer {
      * The next read waits for all of them, so the order per key holds across reads too.
      */
     public Uni<Void> processAll(List<StreamMessage<String, String, String>> messages) {
-        Map<Boolean, List<StreamMessage<String, String, String>>> byWanted = byWanted(messages);
+        Read read = read(messages);
+        return read.asides().chain(() -> inOrderPerKey(read.events()));
+    }
+
+    private Uni<Void> inOrderPerKey(List<Decoded> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Map<String, List<Decoded>> byKey = new LinkedHashMap<>();
-        Uni<Void> asides = acknowledge(byWanted.get(false));
-        for (StreamMessage<String, String, String> message : byWanted.get(true)) {
-            try {
-                EventEnvelope event = codec.decode(message.payload().get("event"));
-                byKey.computeIfAbsent(dispatcher.orderingKey(event), key -> new ArrayList<>())
-                        .add(new Decoded(message, event));
-            } catch (MalformedEventException e) {
-                asides = asides.call(() -> parking.park(message, e.getMessage(), 1));
-            }
-        }
-        if (byKey.isEmpty()) {
-            return asides;
-        }
-        return asides.chain(() -> Multi.createFrom().iterable(byKey.values())
+        events.forEach(decoded -> byKey.computeIfAbsent(dispatcher.orderingKey(decoded.event()),
+                key -> new ArrayList<>()).add(decoded));
+        return Multi.createFrom().iterable(byKey.values())
                 .onItem().transformToUni(this::inOrder).merge(config.consumer().concurrency())
-                .collect().last().replaceWithVoid());
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> inOrder(List<Decoded> sameKey) {
@@ -115,6 +111,28 @@ public class EventStreamConsumer {
             all = all.call(() -> process(decoded.message(), decoded.event()));
         }
         return all;
+    }
+
+    /**
+     * Sorts a read: messages of types no handler wants are to be acknowledged, malformed ones
+     * parked ({@code asides}, run before the rest), the others decoded, in stream order.
+     */
+    private Read read(List<StreamMessage<String, String, String>> messages) {
+        Map<Boolean, List<StreamMessage<String, String, String>>> byWanted = byWanted(messages);
+        Uni<Void> asides = acknowledge(byWanted.get(false));
+        List<Decoded> events = new ArrayList<>();
+        for (StreamMessage<String, String, String> message : byWanted.get(true)) {
+            try {
+                events.add(new Decoded(message, codec.decode(message.payload().get("event"))));
+            } catch (MalformedEventException e) {
+                asides = asides.call(() -> parking.park(message, e.getMessage(), 1));
+            }
+        }
+        return new Read(asides, events);
+    }
+
+    /** A read sorted: what to acknowledge or park first, and the events to handle. */
+    private record Read(Uni<Void> asides, List<Decoded> events) {
     }
 
     /** A message and the event it carries. */
@@ -149,28 +167,18 @@ public class EventStreamConsumer {
         if (!running) {
             return Uni.createFrom().voidItem();
         }
-        List<StreamMessage<String, String, String>> wanted = new ArrayList<>();
-        List<EventEnvelope> events = new ArrayList<>();
-        Map<Boolean, List<StreamMessage<String, String, String>>> byWanted = byWanted(messages);
-        Uni<Void> asides = acknowledge(byWanted.get(false));
-        for (StreamMessage<String, String, String> message : byWanted.get(true)) {
-            try {
-                events.add(codec.decode(message.payload().get("event")));
-                wanted.add(message);
-            } catch (MalformedEventException e) {
-                asides = asides.call(() -> parking.park(message, e.getMessage(), 1));
-            }
+        Read read = read(messages);
+        if (read.events().isEmpty()) {
+            return read.asides();
         }
-        if (events.isEmpty()) {
-            return asides;
-        }
-        return asides.chain(() -> dispatcher.dispatchAll(events))
+        List<EventEnvelope> events = read.events().stream().map(Decoded::event).toList();
+        return read.asides().chain(() -> dispatcher.dispatchAll(events))
                 .invoke(fresh -> countBatch(events, fresh))
-                .chain(() -> acknowledge(wanted))
+                .chain(() -> acknowledge(read.events().stream().map(Decoded::message).toList()))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("A batch of %d events failed (%s); processing them one by one", events.size(),
                             failure.toString());
-                    return processAll(wanted);
+                    return inOrderPerKey(read.events());
                 });
     }
 
