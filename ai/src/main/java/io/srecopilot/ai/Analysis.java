@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.ActorType;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.rest.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -28,7 +29,7 @@ public class Analysis extends PanacheEntityBase {
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
 
-    public static final String ON_INCIDENT = "incident.created";
+    public static final String ON_INCIDENT = EventTypes.INCIDENT_CREATED;
     public static final String ON_REQUEST = "rerun";
     public static final String ON_DATA = "data-arrived";
 

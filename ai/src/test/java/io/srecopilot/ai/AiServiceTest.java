@@ -11,19 +11,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.ServiceContractTest;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +26,6 @@ import org.junit.jupiter.api.Test;
 class AiServiceTest extends ServiceContractTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Inject
-    ObjectMapper mapper;
 
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
@@ -131,20 +123,10 @@ class AiServiceTest extends ServiceContractTest {
     }
 
     private EventEnvelope incidentCreated(UUID incidentId) {
-        Map<String, Object> incident = Map.of("id", incidentId.toString(), "number", 7, "title", "Checkout errors",
-                "service", "checkout", "severity", "critical", "state", "DETECTED",
-                "startedAt", "2026-11-23T06:00:00Z");
-        List<Map<String, Object>> signals = List.of(
-                signal("HighErrorRate", "critical", "2026-11-23T06:00:00Z"),
-                signal("HighLatency", "warning", "2026-11-23T06:03:00Z"));
-        return EventEnvelope.create("incident.created", engineer.tenantId(), engineer.projectId(),
-                Actor.system("correlation"), new ResourceRef("incident", incidentId.toString()),
-                mapper.valueToTree(Map.of("incident", incident, "signals", signals)));
+        return IncidentAnnouncement.of(engineer, "Checkout errors", "checkout").id(incidentId).number(7)
+                .alert("HighErrorRate", "critical", "2026-11-23T06:00:00Z")
+                .alert("HighLatency", "warning", "2026-11-23T06:03:00Z").event();
     }
 
-    private static Map<String, Object> signal(String alertname, String severity, String startsAt) {
-        return Map.of("id", UUID.randomUUID().toString(), "alertname", alertname, "service", "checkout",
-                "severity", severity, "status", "firing", "startsAt", startsAt,
-                "labels", Map.of("alertname", alertname), "annotations", Map.of("summary", alertname + " on checkout"));
-    }
+
 }

@@ -11,12 +11,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.srecopilot.platform.events.Actor;
-import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.domain.Severity;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
@@ -24,9 +21,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -41,16 +35,13 @@ class AnalysisLifecycleTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
     Pool database;
 
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
     @Test
     void anIncidentDeclaredByHandWithoutAlertsGetsAFinishedAnalysisThatSaysWhatWasMissing() {
-        UUID incidentId = announce(declared(incidentId()), List.of());
+        UUID incidentId = declaredByHand(UUID.randomUUID()).publish();
 
         AnnouncedIncidents.awaitFinished(engineer, incidentId);
         given().auth().oauth2(engineer.token()).when().get(analysisPath(incidentId)).then().statusCode(200)
@@ -85,8 +76,7 @@ class AnalysisLifecycleTest {
                 .anyMatch(event -> event.resource().id().equals(incidentId.toString())));
 
         database.preparedQuery("UPDATE incident_context SET snapshot = CAST($2::text AS jsonb) WHERE incident_id = $1")
-                .execute(Tuple.of(incidentId, mapper.valueToTree(Map.of("incident", declared(incidentId),
-                        "signals", List.of())).toString()))
+                .execute(Tuple.of(incidentId, declaredByHand(incidentId).event().data().toString()))
                 .await().indefinitely();
         given().auth().oauth2(engineer.token()).when().post(analysisPath(incidentId)).then().statusCode(202)
                 .body("status", equalTo("completed")).body("failure", nullValue()).body("origin", equalTo("rerun"));
@@ -94,7 +84,7 @@ class AnalysisLifecycleTest {
 
     @Test
     void anAnalysisWhoseWorkerDiedIsTakenOverWhenItsLeaseRunsOut() {
-        UUID incidentId = announce(declared(incidentId()), List.of());
+        UUID incidentId = declaredByHand(UUID.randomUUID()).publish();
         AnnouncedIncidents.awaitFinished(engineer, incidentId);
         UUID orphan = orphan(incidentId, 1);
 
@@ -105,7 +95,7 @@ class AnalysisLifecycleTest {
 
     @Test
     void anAnalysisNoAttemptOfWhichFinishedFailsSayingSo() {
-        UUID incidentId = announce(declared(incidentId()), List.of());
+        UUID incidentId = declaredByHand(UUID.randomUUID()).publish();
         AnnouncedIncidents.awaitFinished(engineer, incidentId);
         UUID orphan = orphan(incidentId, 3);
 
@@ -120,7 +110,7 @@ class AnalysisLifecycleTest {
 
     @Test
     void whileAnAnalysisRunsAnotherIsRefused() {
-        UUID incidentId = announce(declared(incidentId()), List.of());
+        UUID incidentId = declaredByHand(UUID.randomUUID()).publish();
         AnnouncedIncidents.awaitFinished(engineer, incidentId);
         running(incidentId, 1, "now() + interval '1 hour'");
 
@@ -146,32 +136,10 @@ class AnalysisLifecycleTest {
         return id;
     }
 
-    private static UUID incidentId() {
-        return UUID.randomUUID();
-    }
-
-    /** An incident as incidents announce one declared through its API: no service, no alerts. */
-    private static Map<String, Object> declared(UUID incidentId) {
-        Map<String, Object> incident = new HashMap<>();
-        incident.put("id", incidentId.toString());
-        incident.put("number", 3);
-        incident.put("title", "Customers report slow checkout");
-        incident.put("service", null);
-        incident.put("severity", "high");
-        incident.put("state", "DETECTED");
-        incident.put("startedAt", "2026-11-23T06:00:00Z");
-        return incident;
-    }
-
-    private UUID announce(Map<String, Object> incident, List<Object> signals) {
-        UUID incidentId = UUID.fromString((String) incident.get("id"));
-        Map<String, Object> data = new HashMap<>();
-        data.put("incident", incident);
-        data.put("signals", signals);
-        TestStream.append(EventEnvelope.create("incident.created", engineer.tenantId(), engineer.projectId(),
-                Actor.system("correlation"), new ResourceRef("incident", incidentId.toString()),
-                mapper.valueToTree(data)));
-        return incidentId;
+    /** An incident declared by hand: on no service and with no alerts. */
+    private IncidentAnnouncement declaredByHand(UUID incidentId) {
+        return IncidentAnnouncement.of(engineer, "Customers report slow checkout", null).id(incidentId)
+                .severity(Severity.HIGH).number(3);
     }
 
     private long completedFor(UUID incidentId) {

@@ -3,16 +3,9 @@ package io.srecopilot.ai;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.path.json.JsonPath;
-import io.srecopilot.platform.events.Actor;
-import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.testing.TestCaller;
-import io.srecopilot.platform.testing.TestStream;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Announces incidents as incidents would and waits for ai to have analysed them. */
@@ -24,15 +17,11 @@ public final class AnnouncedIncidents {
     }
 
     /** A critical incident on checkout with two alerts; emits its id once its analysis is readable. */
-    public static UUID announceAndWait(ObjectMapper mapper, TestCaller caller, String title) {
-        UUID incidentId = UUID.randomUUID();
-        Map<String, Object> incident = Map.of("id", incidentId.toString(), "number", 11, "title", title,
-                "service", "checkout", "severity", "critical", "state", "DETECTED", "startedAt", "2026-11-23T06:00:00Z");
-        List<Map<String, Object>> signals = List.of(signal("DatabaseConnectionErrors", "critical", "2026-11-23T06:00:00Z"),
-                signal("HighLatency", "warning", "2026-11-23T06:02:00Z"));
-        TestStream.append(EventEnvelope.create("incident.created", caller.tenantId(), caller.projectId(),
-                Actor.system("correlation"), new ResourceRef("incident", incidentId.toString()),
-                mapper.valueToTree(Map.of("incident", incident, "signals", signals))));
+    public static UUID announceAndWait(TestCaller caller, String title) {
+        UUID incidentId = IncidentAnnouncement.of(caller, title, "checkout").number(11)
+                .alert("DatabaseConnectionErrors", "critical", "2026-11-23T06:00:00Z")
+                .alert("HighLatency", "warning", "2026-11-23T06:02:00Z")
+                .publish();
         awaitFinished(caller, incidentId);
         return incidentId;
     }
@@ -51,11 +40,5 @@ public final class AnnouncedIncidents {
 
     public static String analysisPath(UUID incidentId) {
         return "/api/v1/ai/incidents/" + incidentId + "/analysis";
-    }
-
-    private static Map<String, Object> signal(String alertname, String severity, String startsAt) {
-        return Map.of("id", UUID.randomUUID().toString(), "alertname", alertname, "service", "checkout",
-                "severity", severity, "status", "firing", "startsAt", startsAt,
-                "labels", Map.of("alertname", alertname), "annotations", Map.of("summary", alertname + " on checkout"));
     }
 }

@@ -6,15 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +22,6 @@ import org.junit.jupiter.api.Test;
 class FeedbackTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Inject
-    ObjectMapper mapper;
 
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
@@ -73,17 +66,11 @@ class FeedbackTest {
     }
 
     private String topHypothesis() {
-        UUID incidentId = UUID.randomUUID();
-        Map<String, Object> incident = Map.of("id", incidentId.toString(), "number", 5, "title", "Checkout errors",
-                "service", "checkout", "severity", "critical", "state", "DETECTED", "startedAt", "2026-11-23T06:00:00Z");
-        List<Map<String, Object>> signals = List.of(Map.of("id", UUID.randomUUID().toString(), "alertname",
-                "HighErrorRate", "service", "checkout", "severity", "critical", "status", "firing", "startsAt",
-                "2026-11-23T06:00:00Z", "labels", Map.of("alertname", "HighErrorRate"), "annotations", Map.of()));
-        TestStream.append(EventEnvelope.create("incident.created", engineer.tenantId(), engineer.projectId(),
-                Actor.system("correlation"), new ResourceRef("incident", incidentId.toString()),
-                mapper.valueToTree(Map.of("incident", incident, "signals", signals))));
-        String analysis = "/api/v1/ai/incidents/" + incidentId + "/analysis";
+        UUID incidentId = IncidentAnnouncement.of(engineer, "Checkout errors", "checkout").number(5)
+                .alert("HighErrorRate", "critical", "2026-11-23T06:00:00Z", Map.of("alertname", "HighErrorRate"), Map.of())
+                .publish();
         AnnouncedIncidents.awaitFinished(engineer, incidentId);
-        return given().auth().oauth2(engineer.token()).when().get(analysis).path("hypotheses[0].id");
+        return given().auth().oauth2(engineer.token()).when().get(AnnouncedIncidents.analysisPath(incidentId))
+                .path("hypotheses[0].id");
     }
 }

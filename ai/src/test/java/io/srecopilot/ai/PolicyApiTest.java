@@ -16,7 +16,9 @@ import io.restassured.response.ValidatableResponse;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.PolicyDecided;
 import io.srecopilot.platform.security.Role;
+import io.srecopilot.platform.testing.EventContracts;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
 import jakarta.inject.Inject;
@@ -57,12 +59,13 @@ class PolicyApiTest {
 
         await().atMost(WAIT).until(() -> TestStream.published(admin.tenantId().toString(), "policy.decided").size() == 1);
         EventEnvelope decided = TestStream.published(admin.tenantId().toString(), "policy.decided").get(0);
-        assertEquals(acknowledge, decided.data().get("policyId").asText());
-        assertEquals("auto_acknowledge", decided.data().get("action").asText());
-        assertEquals("ACKNOWLEDGED", decided.data().get("targetState").asText());
-        assertEquals("enforce", decided.data().get("mode").asText());
-        assertEquals(incidentId.toString(), decided.data().get("incidentId").asText());
-        assertTrue(decided.data().get("reason").asText().contains("confidence >= 0.4"));
+        PolicyDecided decision = EventContracts.honoured(decided, PolicyDecided.class);
+        assertEquals(acknowledge, decision.policyId().toString());
+        assertEquals("auto_acknowledge", decision.action());
+        assertEquals("ACKNOWLEDGED", decision.targetState());
+        assertEquals(PolicyDecided.ENFORCE, decision.mode());
+        assertEquals(incidentId, decision.incidentId());
+        assertTrue(decision.reason().contains("confidence >= 0.4"));
 
         given().auth().oauth2(admin.withRole(Role.VIEWER).token()).queryParam("incidentId", incidentId)
                 .when().get(POLICIES + "/decisions").then().statusCode(200)
@@ -171,15 +174,9 @@ class PolicyApiTest {
     }
 
     private EventEnvelope incidentCreated(UUID incidentId) {
-        Map<String, Object> incident = Map.of("id", incidentId.toString(), "number", 3, "title", "Payments errors",
-                "service", "payments", "severity", "critical", "state", "DETECTED",
-                "startedAt", "2026-11-23T06:00:00Z");
-        List<Map<String, Object>> signals = List.of(Map.of("id", UUID.randomUUID().toString(), "alertname",
-                "HighErrorRate", "service", "payments", "severity", "critical", "status", "firing", "startsAt",
-                "2026-11-23T06:00:00Z", "labels", Map.of("alertname", "HighErrorRate", "team", "payments"),
-                "annotations", Map.of("summary", "5xx above 5%")));
-        return EventEnvelope.create("incident.created", admin.tenantId(), admin.projectId(),
-                Actor.system("correlation"), new ResourceRef("incident", incidentId.toString()),
-                mapper.valueToTree(Map.of("incident", incident, "signals", signals)));
+        return IncidentAnnouncement.of(admin, "Payments errors", "payments").id(incidentId).number(3)
+                .alert("HighErrorRate", "critical", "2026-11-23T06:00:00Z",
+                        Map.of("alertname", "HighErrorRate", "team", "payments"), Map.of("summary", "5xx above 5%"))
+                .event();
     }
 }

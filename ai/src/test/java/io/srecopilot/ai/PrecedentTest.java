@@ -5,11 +5,9 @@ import static io.srecopilot.ai.AnnouncedIncidents.announceAndWait;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.IncidentTransitioned;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
@@ -17,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -28,39 +25,32 @@ class PrecedentTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
     Pool database;
 
     private final TestCaller admin = TestCaller.newTenant(Role.ADMIN);
 
     @Test
     void thePrecedentIsFiledUnderTheConfirmedHypothesisService() {
-        UUID incidentId = announceAndWait(mapper, admin, "Checkout errors");
+        UUID incidentId = announceAndWait(admin, "Checkout errors");
         String hypothesisId = analysis(admin, incidentId).getString("hypotheses[0].id");
         String suspect = analysis(admin, incidentId).getString("hypotheses[0].suspectService");
 
         // Declared on the storefront, found in checkout by the postmortem.
-        TestStream.append(learned(incidentId, "storefront", Map.of("id", hypothesisId, "claim", "checkout failed")));
+        TestStream.append(learned(incidentId, "storefront",
+                new IncidentTransitioned.ConfirmedHypothesis(UUID.fromString(hypothesisId), "checkout failed")));
         await().atMost(WAIT).until(() -> serviceOf(incidentId) != null);
         assertEquals(suspect, serviceOf(incidentId));
 
         UUID other = UUID.randomUUID();
-        TestStream.append(learned(other, "storefront", Map.of("id", UUID.randomUUID().toString(), "claim", "unknown")));
+        TestStream.append(learned(other, "storefront",
+                new IncidentTransitioned.ConfirmedHypothesis(UUID.randomUUID(), "unknown")));
         await().atMost(WAIT).until(() -> serviceOf(other) != null);
         assertEquals("storefront", serviceOf(other), "a hypothesis ai does not know: the incident's own service");
     }
 
-    private EventEnvelope learned(UUID incidentId, String service, Map<String, Object> confirmed) {
-        Map<String, Object> incident = Map.of("id", incidentId.toString(), "number", 9, "reference", "INC-9",
-                "title", "Checkout errors", "service", service, "severity", "critical", "state", "LEARNED",
-                "startedAt", "2026-11-20T06:00:00Z", "resolvedAt", "2026-11-20T06:30:00Z");
-        Map<String, Object> postmortem = Map.of("summary", "Checkout answered 5xx", "rootCause", "a bad config push",
-                "confirmedHypothesis", confirmed);
-        return EventEnvelope.create("incident.transitioned", admin.tenantId(), admin.projectId(), Actor.system("test"),
-                new ResourceRef("incident", incidentId.toString()),
-                mapper.valueToTree(Map.of("to", "LEARNED", "incident", incident, "postmortem", postmortem)));
+    private EventEnvelope learned(UUID incidentId, String service, IncidentTransitioned.ConfirmedHypothesis confirmed) {
+        return IncidentAnnouncement.of(admin, "Checkout errors", service).id(incidentId).number(9)
+                .learned("a bad config push", confirmed);
     }
 
     private String serviceOf(UUID incidentId) {

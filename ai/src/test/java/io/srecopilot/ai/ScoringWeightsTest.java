@@ -6,11 +6,9 @@ import static io.srecopilot.ai.AnnouncedIncidents.announceAndWait;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,9 +21,6 @@ class ScoringWeightsTest {
     private static final Map<String, Double> SIGNALS_FIRST = Map.of("signalStrength", 0.4, "temporalCorrelation", 0.2,
             "precedentFrequency", 0.1, "evidenceQuality", 0.2, "humanValidation", 0.1);
 
-    @Inject
-    ObjectMapper mapper;
-
     private final TestCaller admin = TestCaller.newTenant(Role.ADMIN);
 
     @Test
@@ -35,7 +30,7 @@ class ScoringWeightsTest {
         given().auth().oauth2(admin.token()).contentType("application/json").body(SIGNALS_FIRST).when().put(PATH)
                 .then().statusCode(200).body("custom", equalTo(true)).body("signalStrength", equalTo(0.4f));
 
-        List<Float> weights = analysis(admin, announceAndWait(mapper, admin, "Checkout errors"))
+        List<Float> weights = analysis(admin, announceAndWait(admin, "Checkout errors"))
                 .getList("hypotheses[0].confidenceBreakdown.weight", Float.class);
         assertEquals(List.of(0.4f, 0.2f, 0.1f, 0.2f, 0.1f), weights);
 

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
@@ -24,16 +23,13 @@ import org.junit.jupiter.api.Test;
 class SnapshotTest {
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
     Pool database;
 
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
 
     @Test
     void theSnapshotShowsWhatTheAnalysisSawAndItsHashHolds() {
-        String analysisId = analysis(engineer, announceAndWait(mapper, engineer, "Checkout errors")).getString("id");
+        String analysisId = analysis(engineer, announceAndWait(engineer, "Checkout errors")).getString("id");
         String path = "/api/v1/ai/analyses/" + analysisId + "/snapshot";
 
         given().auth().oauth2(engineer.withRole(Role.VIEWER).token()).when().get(path).then().statusCode(200)
@@ -53,7 +49,7 @@ class SnapshotTest {
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteASnapshot() {
-        UUID analysisId = UUID.fromString(analysis(engineer, announceAndWait(mapper, engineer, "Checkout errors"))
+        UUID analysisId = UUID.fromString(analysis(engineer, announceAndWait(engineer, "Checkout errors"))
                 .getString("id"));
 
         Exception update = assertThrows(Exception.class, () -> database.preparedQuery(

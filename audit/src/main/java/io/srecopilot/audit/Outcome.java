@@ -1,6 +1,7 @@
 package io.srecopilot.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.srecopilot.platform.events.catalog.EventTypes;
 
 /**
  * Whether an audited action succeeded: failures are the event types that say so, and the request
@@ -19,7 +20,7 @@ final class Outcome {
     }
 
     static String of(String eventType, JsonNode data) {
-        if ("http.request".equals(eventType)) {
+        if (EventTypes.HTTP_REQUEST.equals(eventType)) {
             return "succeeded".equals(data.path("outcome").asText()) ? SUCCESS : FAILURE;
         }
         return of(eventType);

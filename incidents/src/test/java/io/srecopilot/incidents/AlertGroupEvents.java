@@ -1,26 +1,32 @@
 package io.srecopilot.incidents;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.srecopilot.platform.domain.Severity;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.ActorType;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.AlertGroupChanged;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.testing.TestCaller;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds ingest's {@code alertgroup.*} events the way ingest writes them. */
+/** Builds ingest's {@code alertgroup.*} events from the catalogue's record, as ingest writes them. */
 final class AlertGroupEvents {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final TestCaller project;
     private final UUID groupId = UUID.randomUUID();
     private final String service;
-    private final List<Map<String, Object>> signals = new ArrayList<>();
+    private final List<AlertGroupChanged.Signal> signals = new ArrayList<>();
     private String source = "alertmanager";
 
     AlertGroupEvents(TestCaller project, String service) {
@@ -38,50 +44,37 @@ final class AlertGroupEvents {
         return groupId;
     }
 
-    /** Adds an alert of the group (firing); answers its signal id. */
+    /** Adds an alert of the group (firing), its severity a label as the sender wrote it; answers its signal id. */
     String alert(String alertname, String severity, String startsAt) {
-        String id = UUID.randomUUID().toString();
-        Map<String, Object> signal = new LinkedHashMap<>();
-        signal.put("id", id);
-        signal.put("fingerprint", alertname.toLowerCase() + "-" + id.substring(0, 8));
-        signal.put("alertname", alertname);
-        signal.put("service", service);
-        signal.put("severity", severity);
-        signal.put("status", "firing");
-        signal.put("startsAt", startsAt);
-        signal.put("labels", Map.of("alertname", alertname, "service", service, "severity", severity));
-        signal.put("annotations", Map.of());
-        signals.add(signal);
-        return id;
+        UUID id = UUID.randomUUID();
+        signals.add(new AlertGroupChanged.Signal(id, alertname.toLowerCase() + "-" + id.toString().substring(0, 8),
+                alertname, service, Severity.fromLabel(severity), "firing", Instant.parse(startsAt), null,
+                Map.of("alertname", alertname, "service", service, "severity", severity), Map.of(), null));
+        return id.toString();
     }
 
     EventEnvelope opened() {
-        return event("alertgroup.opened", "firing", signals);
+        return event(EventTypes.ALERT_GROUP_OPENED, "firing", signals);
     }
 
     /** The group fires again (or gains alerts): ingest's {@code alertgroup.updated}. */
     EventEnvelope firing() {
-        return event("alertgroup.updated", "firing", signals);
+        return event(EventTypes.ALERT_GROUP_UPDATED, "firing", signals);
     }
 
     EventEnvelope resolved() {
-        List<Map<String, Object>> resolved = signals.stream().map(signal -> {
-            Map<String, Object> copy = new LinkedHashMap<>(signal);
-            copy.put("status", "resolved");
-            return (Map<String, Object>) copy;
-        }).toList();
-        return event("alertgroup.resolved", "resolved", resolved);
+        List<AlertGroupChanged.Signal> resolved = signals.stream().map(signal -> new AlertGroupChanged.Signal(
+                signal.id(), signal.fingerprint(), signal.alertname(), signal.service(), signal.severity(), "resolved",
+                signal.startsAt(), signal.startsAt().plusSeconds(600), signal.labels(), signal.annotations(),
+                signal.generatorUrl())).toList();
+        return event(EventTypes.ALERT_GROUP_RESOLVED, "resolved", resolved);
     }
 
-    private EventEnvelope event(String type, String status, List<Map<String, Object>> groupSignals) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("groupId", groupId.toString());
-        data.put("groupKey", "{}:{service=\"" + service + "\"}");
-        data.put("status", status);
-        data.put("source", source);
-        data.put("commonLabels", Map.of("service", service));
-        data.put("commonAnnotations", Map.of("summary", service + " is failing"));
-        data.put("signals", groupSignals);
+    private EventEnvelope event(String type, String status, List<AlertGroupChanged.Signal> groupSignals) {
+        AlertGroupChanged data = new AlertGroupChanged(groupId, "{}:{service=\"" + service + "\"}", status, source,
+                "sre-copilot", Map.of("service", service), Map.of("summary", service + " is failing"), null, 0,
+                new AlertGroupChanged.Correlation("group-key", null, null, Map.of("groupKey", service), null),
+                groupSignals);
         return EventEnvelope.create(type, project.tenantId(), project.projectId(),
                 new Actor(ActorType.APIKEY, UUID.randomUUID().toString()), new ResourceRef("alertgroup", groupId.toString()),
                 MAPPER.valueToTree(data));

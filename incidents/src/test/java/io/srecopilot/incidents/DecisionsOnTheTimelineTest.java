@@ -4,25 +4,17 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** ai's analyses and policy decisions, as incidents records and applies them. */
 @QuarkusTest
 class DecisionsOnTheTimelineTest {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final TestCaller engineer = TestCaller.newTenant(Role.ENGINEER);
     private final IncidentsApi api = new IncidentsApi(engineer);
@@ -45,6 +37,17 @@ class DecisionsOnTheTimelineTest {
                 equalTo("Policy auto-acknowledge decided to acknowledge, not applied: INC-1 is already ACKNOWLEDGED"));
     }
 
+    /** A newer ai may name a state this incidents does not know: the decision is recorded, not applied, not lost. */
+    @Test
+    void aDecisionToMoveToAStateThatDoesNotExistIsRecordedAsNotApplied() {
+        String id = api.declare("Checkout 500s");
+        TestStream.append(decision(id, "SNOOZED", "enforce"));
+        await().atMost(IncidentsServiceTest.WAIT).untilAsserted(() -> api.timeline(id).body("items.kind", hasItem("policy")));
+        api.timeline(id).body("items[1].data.applied", equalTo(false)).body("items[1].message",
+                equalTo("Policy auto-acknowledge decided to move INC-1 to SNOOZED, not applied: there is no such state"));
+        api.get(id).body("state", equalTo("DETECTED"));
+    }
+
     @Test
     void aShadowDecisionIsOnlyRecorded() {
         String id = api.declare("Checkout 500s");
@@ -56,14 +59,16 @@ class DecisionsOnTheTimelineTest {
     @Test
     void anEnforcedSeverityDecisionChangesTheSeverityOnceAndAnnouncesIt() {
         String id = api.declare("Checkout 500s");
-        TestStream.append(action(id, Map.of("action", "set_severity", "severity", "critical")));
+        TestStream.append(AiEvents.decided(engineer, id, "auto-acknowledge", "set_severity", null, "enforce", "critical",
+                null));
         await().atMost(IncidentsServiceTest.WAIT).untilAsserted(() -> api.get(id).body("severity", equalTo("critical")));
         api.timeline(id).body("items.find { it.kind == 'updated' }.actor.id", equalTo("policy:auto-acknowledge"))
                 .body("items.find { it.kind == 'policy' }.message", equalTo("Policy auto-acknowledge applied: severity critical"));
         await().atMost(IncidentsServiceTest.WAIT).until(() -> TestStream.published(engineer.tenantId().toString(),
                 "incident.updated").stream().anyMatch(event -> event.data().path("changes").has("severity")));
 
-        TestStream.append(action(id, Map.of("action", "set_severity", "severity", "critical")));
+        TestStream.append(AiEvents.decided(engineer, id, "auto-acknowledge", "set_severity", null, "enforce", "critical",
+                null));
         await().atMost(IncidentsServiceTest.WAIT).untilAsserted(() -> api.timeline(id).body("items.findAll { it.kind == "
                 + "'policy' }.message", hasItem("Policy auto-acknowledge decided severity critical, not applied: INC-1 is "
                         + "critical already")));
@@ -72,31 +77,20 @@ class DecisionsOnTheTimelineTest {
     @Test
     void aRequestForHumanReviewIsPutOnTheTimeline() {
         String id = api.declare("Checkout 500s");
-        TestStream.append(action(id, Map.of("action", "request_human_review")));
+        TestStream.append(AiEvents.decided(engineer, id, "auto-acknowledge", "request_human_review", null, "enforce",
+                null, null));
         await().atMost(IncidentsServiceTest.WAIT).untilAsserted(() -> api.timeline(id).body(
                 "items.find { it.kind == 'policy' }.message",
                 equalTo("Policy auto-acknowledge asks for a human review: confidence 0.91 with a precedent")));
         api.get(id).body("state", equalTo("DETECTED"));
     }
 
-    private EventEnvelope action(String incidentId, Map<String, Object> action) {
-        Map<String, Object> data = new HashMap<>(Map.of("policyId", UUID.randomUUID().toString(),
-                "policyName", "auto-acknowledge", "incidentId", incidentId, "mode", "enforce",
-                "reason", "confidence 0.91 with a precedent", "confidence", 0.91));
-        data.putAll(action);
-        return EventEnvelope.create("policy.decided", engineer.tenantId(), engineer.projectId(), Actor.system("ai"),
-                new ResourceRef("incident", incidentId), MAPPER.valueToTree(data));
-    }
+
 
     @Test
     void aCompletedAnalysisIsOnTheTimelineWithItsLeadingHypothesis() {
         String id = api.declare("Checkout 500s");
-        Map<String, Object> analysis = Map.of("id", UUID.randomUUID().toString(), "incidentId", id,
-                "status", "completed", "inconclusive", false,
-                "hypotheses", List.of(Map.of("id", UUID.randomUUID().toString(), "rank", 1,
-                        "claim", "Deploy 1.4.2 of checkout", "suspectService", "checkout", "confidence", 0.82)));
-        TestStream.append(EventEnvelope.create("analysis.completed", engineer.tenantId(), engineer.projectId(),
-                Actor.system("ai"), new ResourceRef("incident", id), MAPPER.valueToTree(analysis)));
+        TestStream.append(AiEvents.completed(engineer, id, "Deploy 1.4.2 of checkout", "checkout", "0.82"));
         await().atMost(IncidentsServiceTest.WAIT).untilAsserted(() -> api.timeline(id).body("items.kind", hasItem("analysis")));
         api.timeline(id).body("items[1].message", equalTo("Analysis ranks first: Deploy 1.4.2 of checkout (confidence 0.82)"))
                 .body("items[1].data.top.suspectService", equalTo("checkout"))
@@ -104,10 +98,6 @@ class DecisionsOnTheTimelineTest {
     }
 
     private EventEnvelope decision(String incidentId, String target, String mode) {
-        Map<String, Object> data = Map.of("policyId", UUID.randomUUID().toString(), "policyName", "auto-acknowledge",
-                "incidentId", incidentId, "action", "acknowledge", "targetState", target, "mode", mode,
-                "reason", "confidence 0.91 with a precedent", "confidence", 0.91);
-        return EventEnvelope.create("policy.decided", engineer.tenantId(), engineer.projectId(), Actor.system("ai"),
-                new ResourceRef("incident", incidentId), MAPPER.valueToTree(data));
+        return AiEvents.decided(engineer, incidentId, "auto-acknowledge", "acknowledge", target, mode, null, null);
     }
 }

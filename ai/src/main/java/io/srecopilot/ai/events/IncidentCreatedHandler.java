@@ -5,6 +5,7 @@ import io.srecopilot.ai.Analysis;
 import io.srecopilot.ai.service.AnalysisService;
 import io.srecopilot.ai.service.AnalysisWorker;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class IncidentCreatedHandler implements PerResourceEventHandler {
 
     @Override
     public boolean accepts(String eventType) {
-        return "incident.created".equals(eventType);
+        return EventTypes.INCIDENT_CREATED.equals(eventType);
     }
 
     @Override

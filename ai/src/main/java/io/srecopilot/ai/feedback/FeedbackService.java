@@ -8,6 +8,7 @@ import io.srecopilot.ai.Hypothesis;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
@@ -43,7 +44,7 @@ public class FeedbackService {
                             feedback.note = request.note();
                             feedback.updatedAt = Timestamps.now();
                             FeedbackView view = FeedbackView.of(feedback);
-                            return feedback.persist().call(() -> outbox.append(EventEnvelope.create("hypothesis.feedback",
+                            return feedback.persist().call(() -> outbox.append(EventEnvelope.create(EventTypes.HYPOTHESIS_FEEDBACK,
                                     caller.tenantId(), caller.projectId(), caller.actor(),
                                     new ResourceRef("hypothesis", hypothesisId.toString()),
                                     codec.toData(new Given(view, hypothesis.claim)))))

@@ -9,6 +9,7 @@ import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.rest.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,7 +87,7 @@ public class LlmBudget {
                     }
                 })
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
-                        : outbox.append(EventEnvelope.create("llm.budget.reached", tenantId, projectId,
+                        : outbox.append(EventEnvelope.create(EventTypes.LLM_BUDGET_REACHED, tenantId, projectId,
                                 Actor.system("ai"), new ResourceRef("tenant", tenantId.toString()),
                                 codec.toData(new Reached(threshold, state.month(), state.spentUsd(),
                                         state.budgetUsd())))));

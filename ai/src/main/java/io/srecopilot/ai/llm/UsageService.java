@@ -6,6 +6,7 @@ import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.problem.FieldError;
 import io.srecopilot.platform.problem.ProblemException;
@@ -72,7 +73,7 @@ public class UsageService {
                 .setParameter("tenant", caller.tenantId()).setParameter("usd", monthlyUsd)
                 .setParameter("at", Timestamps.now()).setParameter("by", caller.actor().id()).executeUpdate())
                 .chain(() -> budget.state(caller.tenantId()))
-                .call(state -> outbox.append(EventEnvelope.create("llm.budget.updated", caller.tenantId(),
+                .call(state -> outbox.append(EventEnvelope.create(EventTypes.LLM_BUDGET_UPDATED, caller.tenantId(),
                         caller.projectId(), caller.actor(), new ResourceRef("tenant", caller.tenantId().toString()),
                         codec.toData(UsageReport.BudgetView.of(state))))))
                 .map(UsageReport.BudgetView::of);

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.audit.ChangeRecorder;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.persistence.UniqueViolations;
 import io.srecopilot.platform.problem.FieldError;
 import io.srecopilot.platform.problem.ProblemException;
@@ -70,7 +71,7 @@ public class PolicyService {
         policy.projectId = caller.projectId();
         policy.createdAt = Timestamps.now();
         apply(policy, request);
-        return persistUnique(policy).call(saved -> events.changed("created", policy, caller.actor()));
+        return persistUnique(policy).call(saved -> events.changed(EventTypes.POLICY_CREATED, policy, caller.actor()));
     }
 
     @WithTransaction
@@ -78,14 +79,14 @@ public class PolicyService {
         return find(caller, id).chain(policy -> {
             audited.before(PolicyView.of(policy));
             apply(policy, request);
-            return persistUnique(policy).call(saved -> events.changed("updated", policy, caller.actor()));
+            return persistUnique(policy).call(saved -> events.changed(EventTypes.POLICY_UPDATED, policy, caller.actor()));
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
         return find(caller, id).invoke(policy -> audited.before(PolicyView.of(policy)))
-                .call(policy -> events.changed("deleted", policy, caller.actor()))
+                .call(policy -> events.changed(EventTypes.POLICY_DELETED, policy, caller.actor()))
                 .chain(Policy::delete);
     }
 

@@ -1,15 +1,18 @@
 package io.srecopilot.ai.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.ActorType;
+import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.catalog.EventTypes;
+import io.srecopilot.platform.events.catalog.IncidentTransitioned;
+import io.srecopilot.platform.events.catalog.IncidentUpdated;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Judges shadowed decisions by the first thing people (not policies or the system) did on the
@@ -28,9 +31,15 @@ public class ShadowJudge implements PerResourceEventHandler {
 
     private static final Set<String> ACKNOWLEDGING = Set.of("ACKNOWLEDGED", "INVESTIGATING");
 
+    private final EventCodec codec;
+
+    public ShadowJudge(EventCodec codec) {
+        this.codec = codec;
+    }
+
     @Override
     public boolean accepts(String eventType) {
-        return "incident.transitioned".equals(eventType) || "incident.updated".equals(eventType);
+        return EventTypes.INCIDENT_TRANSITIONED.equals(eventType) || EventTypes.INCIDENT_UPDATED.equals(eventType);
     }
 
     @Override
@@ -38,38 +47,45 @@ public class ShadowJudge implements PerResourceEventHandler {
         if (event.actor() == null || event.actor().type() != ActorType.USER) {
             return Uni.createFrom().voidItem();
         }
-        JsonNode incident = event.data().path("incident");
-        UUID incidentId = UUID.fromString(incident.path("id").asText(event.resource().id()));
+        Verdict verdict = EventTypes.INCIDENT_TRANSITIONED.equals(event.type())
+                ? moved(codec.fromData(event.data(), IncidentTransitioned.class))
+                : edited(codec.fromData(event.data(), IncidentUpdated.class));
         return PolicyDecision.<PolicyDecision>list("tenantId = ?1 and projectId = ?2 and incidentId = ?3 and mode = ?4"
-                + " and judgedAt is null", event.tenantId(), event.projectId(), incidentId, Policy.SHADOW)
-                .invoke(decisions -> judge(event, decisions))
+                + " and judgedAt is null", event.tenantId(), event.projectId(), UUID.fromString(event.resource().id()),
+                Policy.SHADOW)
+                .invoke(decisions -> decisions.forEach(decision -> verdict.judge(decision, event.actor().id())))
                 .replaceWithVoid();
     }
 
-    private static void judge(EventEnvelope event, List<PolicyDecision> decisions) {
-        JsonNode data = event.data();
-        for (PolicyDecision decision : decisions) {
-            Boolean agreed = null;
-            String did = null;
-            if ("incident.transitioned".equals(event.type())) {
-                String from = data.path("from").asText();
-                String to = data.path("to").asText();
-                did = "moved it from " + from + " to " + to;
-                agreed = switch (decision.action) {
-                    case "auto_acknowledge" -> "DETECTED".equals(from)
-                            ? ACKNOWLEDGING.contains(to) ? Boolean.TRUE : "RESOLVED".equals(to) ? Boolean.FALSE : null
-                            : null;
-                    case "mark_inconclusive" -> "INCONCLUSIVE".equals(to) ? Boolean.TRUE
-                            : "RESOLVED".equals(to) ? Boolean.FALSE : null;
-                    default -> null;
-                };
-            } else if ("set_severity".equals(decision.action) && data.path("changes").has("severity")) {
-                String set = data.path("changes").path("severity").path("to").asText();
-                did = "set severity " + set;
-                agreed = set.equalsIgnoreCase(decision.severity);
-            }
+    private static Verdict moved(IncidentTransitioned moved) {
+        String from = moved.from();
+        String to = moved.to();
+        return new Verdict("moved it from " + from + " to " + to, action -> switch (action) {
+            case "auto_acknowledge" -> "DETECTED".equals(from)
+                    ? ACKNOWLEDGING.contains(to) ? Boolean.TRUE : "RESOLVED".equals(to) ? Boolean.FALSE : null
+                    : null;
+            case "mark_inconclusive" -> "INCONCLUSIVE".equals(to) ? Boolean.TRUE
+                    : "RESOLVED".equals(to) ? Boolean.FALSE : null;
+            default -> null;
+        }, null);
+    }
+
+    private static Verdict edited(IncidentUpdated updated) {
+        String severity = updated.changedTo("severity");
+        return new Verdict("set severity " + severity, action -> null, severity);
+    }
+
+    /**
+     * What people did, and whether a decision agrees with it: by its action for a move, by the
+     * severity set for an edit ({@code severitySet} null when the edit left severity alone).
+     */
+    private record Verdict(String did, Function<String, Boolean> onMove, String severitySet) {
+
+        void judge(PolicyDecision decision, String person) {
+            Boolean agreed = severitySet == null ? onMove.apply(decision.action)
+                    : "set_severity".equals(decision.action) ? severitySet.equalsIgnoreCase(decision.severity) : null;
             if (agreed != null) {
-                decision.peopleDid = did + " (" + event.actor().id() + ")";
+                decision.peopleDid = did + " (" + person + ")";
                 decision.agreed = agreed;
                 decision.judgedAt = Timestamps.now();
             }

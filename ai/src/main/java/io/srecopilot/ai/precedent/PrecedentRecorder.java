@@ -1,16 +1,16 @@
 package io.srecopilot.ai.precedent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ai.Hypothesis;
+import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.catalog.EventTypes;
+import io.srecopilot.platform.events.catalog.IncidentSummary;
+import io.srecopilot.platform.events.catalog.IncidentTransitioned;
 import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Keeps every incident that reaches LEARNED, with its postmortem, as a precedent for new ones,
@@ -21,83 +21,61 @@ import java.util.UUID;
 @ApplicationScoped
 public class PrecedentRecorder implements PerResourceEventHandler {
 
-    static final String LEARNED = "LEARNED";
+    private final EventCodec codec;
+
+    public PrecedentRecorder(EventCodec codec) {
+        this.codec = codec;
+    }
 
     @Override
     public boolean accepts(String eventType) {
-        return "incident.transitioned".equals(eventType);
+        return EventTypes.INCIDENT_TRANSITIONED.equals(eventType);
     }
 
     @Override
     public Uni<Void> handle(EventEnvelope event) {
-        JsonNode data = event.data();
-        if (!LEARNED.equals(data.path("to").asText()) || !data.hasNonNull("postmortem")) {
+        IncidentTransitioned moved = codec.fromData(event.data(), IncidentTransitioned.class);
+        if (!moved.learned()) {
             return Uni.createFrom().voidItem();
         }
-        JsonNode incident = data.path("incident");
-        JsonNode postmortem = data.path("postmortem");
-        UUID incidentId = UUID.fromString(incident.path("id").asText());
-        return confirmedService(event, postmortem).chain(faulty -> Precedent.<Precedent>findById(incidentId)
-                .chain(existing -> keep(existing != null ? existing : new Precedent(), event, incident, postmortem,
-                        faulty)));
+        IncidentSummary incident = moved.incident();
+        return confirmedService(event, moved.postmortem()).chain(faulty -> Precedent.<Precedent>findById(incident.id())
+                .chain(existing -> keep(existing != null ? existing : new Precedent(), event, incident,
+                        moved.postmortem(), faulty)));
     }
 
-    private static Uni<Void> keep(Precedent precedent, EventEnvelope event, JsonNode incident, JsonNode postmortem,
-            String faulty) {
-        precedent.incidentId = UUID.fromString(incident.path("id").asText());
+    private static Uni<Void> keep(Precedent precedent, EventEnvelope event, IncidentSummary incident,
+            IncidentTransitioned.Postmortem postmortem, String faulty) {
+        precedent.incidentId = incident.id();
         precedent.tenantId = event.tenantId();
         precedent.projectId = event.projectId();
-        precedent.reference = incident.path("reference").asText("INC-" + incident.path("number").asText());
-        precedent.title = incident.path("title").asText();
+        precedent.reference = incident.reference() != null ? incident.reference() : "INC-" + incident.number();
+        precedent.title = incident.title();
         // Filed under the service the postmortem found at fault, not the one the alerts were on.
-        precedent.service = faulty != null ? faulty : text(incident, "service");
-        String rootCause = text(postmortem, "rootCause");
-        String summary = text(postmortem, "summary");
-        String claim = text(postmortem.path("confirmedHypothesis"), "claim");
-        Map<String, String> labels = labels(incident.path("labels"));
-        precedent.details = new PrecedentDetails(labels, rootCause, summary, claim,
+        precedent.service = faulty != null ? faulty : blankAsNull(incident.service());
+        String rootCause = blankAsNull(postmortem.rootCause());
+        String summary = blankAsNull(postmortem.summary());
+        String claim = postmortem.confirmedHypothesis() == null ? null
+                : blankAsNull(postmortem.confirmedHypothesis().claim());
+        precedent.details = new PrecedentDetails(new LinkedHashMap<>(incident.labels()), rootCause, summary, claim,
                 Words.of(precedent.title, rootCause, summary, claim));
-        precedent.mttrSeconds = mttr(incident);
+        precedent.mttrSeconds = incident.startedAt() == null || incident.resolvedAt() == null ? null
+                : Duration.between(incident.startedAt(), incident.resolvedAt()).toSeconds();
         precedent.learnedAt = event.occurredAt();
         return precedent.persist().replaceWithVoid();
     }
 
     /** The suspect service of the hypothesis the postmortem confirmed, when it is one of this project's. */
-    private static Uni<String> confirmedService(EventEnvelope event, JsonNode postmortem) {
-        String id = text(postmortem.path("confirmedHypothesis"), "id");
-        if (id == null) {
+    private static Uni<String> confirmedService(EventEnvelope event, IncidentTransitioned.Postmortem postmortem) {
+        if (postmortem.confirmedHypothesis() == null || postmortem.confirmedHypothesis().id() == null) {
             return Uni.createFrom().nullItem();
         }
-        UUID hypothesisId;
-        try {
-            hypothesisId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().nullItem();
-        }
-        return Hypothesis.<Hypothesis>find("id = ?1 and tenantId = ?2 and projectId = ?3", hypothesisId,
-                event.tenantId(), event.projectId()).firstResult()
+        return Hypothesis.<Hypothesis>find("id = ?1 and tenantId = ?2 and projectId = ?3",
+                postmortem.confirmedHypothesis().id(), event.tenantId(), event.projectId()).firstResult()
                 .map(hypothesis -> hypothesis == null ? null : hypothesis.suspectService);
     }
 
-    private static Long mttr(JsonNode incident) {
-        Instant started = instant(incident, "startedAt");
-        Instant resolved = instant(incident, "resolvedAt");
-        return started == null || resolved == null ? null : Duration.between(started, resolved).toSeconds();
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        String text = text(node, field);
-        return text == null ? null : Instant.parse(text);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
-    }
-
-    private static Map<String, String> labels(JsonNode node) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> labels.put(entry.getKey(), entry.getValue().asText()));
-        return labels;
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

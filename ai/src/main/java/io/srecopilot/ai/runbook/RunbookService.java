@@ -10,6 +10,7 @@ import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.persistence.UniqueViolations;
 import io.srecopilot.platform.problem.ProblemException;
@@ -60,7 +61,7 @@ public class RunbookService {
         runbook.projectId = caller.projectId();
         runbook.createdAt = Timestamps.now();
         apply(runbook, request);
-        return persistUnique(runbook).call(view -> announce("runbook.created", runbook, caller.actor(), view));
+        return persistUnique(runbook).call(view -> announce(EventTypes.RUNBOOK_CREATED, runbook, caller.actor(), view));
     }
 
     @WithTransaction
@@ -68,14 +69,14 @@ public class RunbookService {
         return find(caller, id).chain(runbook -> {
             audited.before(RunbookView.of(runbook));
             apply(runbook, request);
-            return persistUnique(runbook).call(view -> announce("runbook.updated", runbook, caller.actor(), view));
+            return persistUnique(runbook).call(view -> announce(EventTypes.RUNBOOK_UPDATED, runbook, caller.actor(), view));
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
         return find(caller, id).invoke(runbook -> audited.before(RunbookView.of(runbook)))
-                .call(runbook -> announce("runbook.deleted", runbook, caller.actor(), RunbookView.of(runbook)))
+                .call(runbook -> announce(EventTypes.RUNBOOK_DELETED, runbook, caller.actor(), RunbookView.of(runbook)))
                 .chain(Runbook::delete);
     }
 
@@ -93,7 +94,7 @@ public class RunbookService {
                         .setParameter("tenant", caller.tenantId()).setParameter("project", caller.projectId())
                         .setParameter("by", use.usedBy()).setParameter("at", use.usedAt()).executeUpdate())
                         .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
-                                : announce("runbook.used", runbook, caller.actor(), use)))
+                                : announce(EventTypes.RUNBOOK_USED, runbook, caller.actor(), use)))
                 .replaceWith(use);
     }
 

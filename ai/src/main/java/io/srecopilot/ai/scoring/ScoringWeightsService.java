@@ -8,6 +8,7 @@ import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
@@ -50,7 +51,7 @@ public class ScoringWeightsService {
             stored.updatedAt = Timestamps.now();
             stored.updatedBy = caller.actor().id();
             WeightsView view = WeightsView.of(stored);
-            return stored.persist().call(() -> outbox.append(EventEnvelope.create("scoring.weights.updated",
+            return stored.persist().call(() -> outbox.append(EventEnvelope.create(EventTypes.SCORING_WEIGHTS_UPDATED,
                     caller.tenantId(), caller.projectId(), caller.actor(),
                     new ResourceRef("project", caller.projectId().toString()), codec.toData(view))))
                     .replaceWith(view);

@@ -1,8 +1,9 @@
 package io.srecopilot.ai.service;
 
-import io.srecopilot.ai.events.IncidentCreated;
 import io.srecopilot.ai.policy.PolicyFacts;
 import io.srecopilot.ai.reasoning.Reasoning;
+import io.srecopilot.platform.events.catalog.IncidentCreated;
+import io.srecopilot.platform.events.catalog.IncidentSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ final class AnalysisPolicyFacts {
     }
 
     static PolicyFacts of(IncidentCreated snapshot, Reasoning reasoning) {
-        IncidentCreated.Incident incident = snapshot.incident();
+        IncidentSummary incident = snapshot.incident();
         Reasoning.RankedHypothesis top = reasoning.hypotheses().isEmpty() ? null : reasoning.hypotheses().get(0);
         Map<String, String> labels = new LinkedHashMap<>();
         snapshot.signals().stream().filter(signal -> signal.labels() != null)

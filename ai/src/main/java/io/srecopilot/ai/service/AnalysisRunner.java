@@ -7,7 +7,6 @@ import io.srecopilot.ai.AnalysisView;
 import io.srecopilot.ai.IncidentContext;
 import io.srecopilot.ai.context.OperationalContext;
 import io.srecopilot.ai.context.OperationalContextFetcher;
-import io.srecopilot.ai.events.IncidentCreated;
 import io.srecopilot.ai.llm.LlmCandidates;
 import io.srecopilot.ai.llm.LlmRequestScope;
 import io.srecopilot.ai.reasoning.ConfidenceWeights;
@@ -20,6 +19,8 @@ import io.srecopilot.ai.repository.AnalysisRepository;
 import io.srecopilot.ai.service.AnalysisSteps.Outcome;
 import io.srecopilot.ai.service.AnalysisSteps.StepFailure;
 import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.catalog.IncidentCreated;
+import io.srecopilot.platform.events.catalog.IncidentSummary;
 import io.srecopilot.platform.problem.TransientFailures;
 import io.srecopilot.platform.rest.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -188,7 +189,7 @@ public class AnalysisRunner {
     }
 
     private static IncidentFacts facts(IncidentCreated announced) {
-        IncidentCreated.Incident incident = announced.incident();
+        IncidentSummary incident = announced.incident();
         List<SignalFact> signals = announced.signals().stream()
                 .map(signal -> new SignalFact(signal.id(), signal.alertname(), signal.service(), signal.severity(),
                         signal.status(), signal.startsAt(), signal.labels(), signal.annotations()))

@@ -3,13 +3,13 @@ package io.srecopilot.ai.service;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.ai.Analysis;
 import io.srecopilot.ai.Hypothesis;
-import io.srecopilot.ai.events.IncidentCreated;
 import io.srecopilot.ai.reasoning.Reasoning;
 import io.srecopilot.ai.runbook.HypothesisTraits;
 import io.srecopilot.ai.runbook.Recommendation;
 import io.srecopilot.ai.runbook.RunbookRecommender;
 import io.srecopilot.ai.runbook.RunbookService;
 import io.srecopilot.platform.events.EventCodec;
+import io.srecopilot.platform.events.catalog.IncidentCreated;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ class RunbookRecommendations {
             IncidentCreated snapshot) {
         Map<UUID, Map<String, String>> labelsBySignal = snapshot.signals().stream()
                 .filter(signal -> signal.id() != null && signal.labels() != null)
-                .collect(Collectors.toMap(IncidentCreated.Signal::id, IncidentCreated.Signal::labels, (a, b) -> a));
+                .collect(Collectors.toMap(IncidentCreated.Alert::id, IncidentCreated.Alert::labels, (a, b) -> a));
         return runbooks.records(analysis.tenantId, analysis.projectId).map(records -> {
             int count = 0;
             for (int i = 0; i < hypotheses.size(); i++) {

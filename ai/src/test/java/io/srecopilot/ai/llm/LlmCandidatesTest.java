@@ -51,7 +51,7 @@ class LlmCandidatesTest {
 
     @Test
     void proposalsCitingKnownEvidenceAreScoredLikeTheReasonersAndInventedOnesAreDropped() {
-        UUID incidentId = announceAndWait(mapper, engineer, "[llm:propose] Checkout is slow");
+        UUID incidentId = announceAndWait(engineer, "[llm:propose] Checkout is slow");
         JsonPath analysis = analysis(engineer, incidentId);
 
         assertEquals("llm+deterministic", analysis.getString("reasoner"));
@@ -76,7 +76,7 @@ class LlmCandidatesTest {
 
     @Test
     void theSameContextIsAnsweredFromTheCacheWithoutAskingAgain() {
-        UUID incidentId = announceAndWait(mapper, engineer, "[llm:propose] Checkout is slow again");
+        UUID incidentId = announceAndWait(engineer, "[llm:propose] Checkout is slow again");
         int asked = requests("propose").size();
         JsonPath first = analysis(engineer, incidentId);
 
@@ -91,11 +91,11 @@ class LlmCandidatesTest {
 
     @Test
     void serverErrorsAreTriedAgainAndThenLeftToTheDeterministicReasoner() {
-        UUID flaky = announceAndWait(mapper, engineer, "[llm:flaky] Checkout errors");
+        UUID flaky = announceAndWait(engineer, "[llm:flaky] Checkout errors");
         assertEquals("completed", step(analysis(engineer, flaky), "llm").get("status"));
         assertEquals(2, requests("flaky").size());
 
-        UUID down = announceAndWait(mapper, engineer, "[llm:500] Checkout errors");
+        UUID down = announceAndWait(engineer, "[llm:500] Checkout errors");
         JsonPath analysis = analysis(engineer, down);
         assertEquals(4, requests("500").size(), "twice by langchain4j, twice more by the gateway");
         assertEquals("fallback", step(analysis, "llm").get("status"));
@@ -109,7 +109,7 @@ class LlmCandidatesTest {
         Map<String, String> expected = Map.of("slow", "timeout", "malformed", "not the JSON asked for",
                 "length", "cut off at the token limit");
         expected.forEach((marker, said) -> {
-            JsonPath analysis = analysis(engineer, announceAndWait(mapper, engineer, "[llm:" + marker + "] Checkout"));
+            JsonPath analysis = analysis(engineer, announceAndWait(engineer, "[llm:" + marker + "] Checkout"));
             assertEquals("fallback", step(analysis, "llm").get("status"), marker);
             assertTrue(step(analysis, "llm").get("detail").toString().contains(said), marker + ": " + step(analysis, "llm"));
             assertEquals("completed", analysis.getString("status"));
@@ -123,7 +123,7 @@ class LlmCandidatesTest {
         TestCaller owner = engineer.withRole(Role.OWNER);
         given().auth().oauth2(owner.token()).contentType("application/json").body(Map.of("monthlyUsd", 1))
                 .when().put("/api/v1/ai/usage/budget").then().statusCode(200).body("budgetUsd", equalTo(1.0f));
-        announceAndWait(mapper, engineer, "[llm:costly] Checkout errors");
+        announceAndWait(engineer, "[llm:costly] Checkout errors");
         await().atMost(Duration.ofSeconds(20)).until(() -> TestStream.published(engineer.tenantId().toString(),
                 "llm.budget.reached").size() == 2);
         assertEquals(List.of(80, 100), TestStream.published(engineer.tenantId().toString(), "llm.budget.reached")
@@ -131,7 +131,7 @@ class LlmCandidatesTest {
         given().when().get("/q/metrics").then().body(containsString("sre_llm_budget_reached_total{threshold=\"100\"}"));
 
         int asked = requests("costly").size();
-        JsonPath capped = analysis(engineer, announceAndWait(mapper, engineer, "[llm:costly] Checkout errors twice"));
+        JsonPath capped = analysis(engineer, announceAndWait(engineer, "[llm:costly] Checkout errors twice"));
         assertEquals("over_budget", step(capped, "llm").get("status"));
         assertEquals(asked, requests("costly").size());
         assertEquals(true, usage(owner).getBoolean("budget.exhausted"));
@@ -141,19 +141,19 @@ class LlmCandidatesTest {
     void operatorsSwitchTheLlmOffForEveryoneWithoutARestart() {
         redis.value(String.class).set(LlmSwitch.KEY, "provider incident");
         try {
-            JsonPath analysis = analysis(engineer, announceAndWait(mapper, engineer, "[llm:propose] Checkout while off"));
+            JsonPath analysis = analysis(engineer, announceAndWait(engineer, "[llm:propose] Checkout while off"));
             assertEquals("skipped", step(analysis, "llm").get("status"));
             assertEquals("the LLM is switched off for all tenants: provider incident", step(analysis, "llm").get("detail"));
         } finally {
             redis.key().del(LlmSwitch.KEY);
         }
-        JsonPath on = analysis(engineer, announceAndWait(mapper, engineer, "[llm:propose] Checkout when on again"));
+        JsonPath on = analysis(engineer, announceAndWait(engineer, "[llm:propose] Checkout when on again"));
         assertEquals("completed", step(on, "llm").get("status"));
     }
 
     @Test
     void concurrentTriggersForOneIncidentRunOnce() throws Exception {
-        UUID incidentId = announceAndWait(mapper, engineer, "[llm:slow] Checkout hangs");
+        UUID incidentId = announceAndWait(engineer, "[llm:slow] Checkout hangs");
         int asked = requests("slow").size();
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> given().auth().oauth2(engineer.token())
                 .when().post(analysisPath(incidentId)).then().extract().statusCode());
@@ -166,7 +166,7 @@ class LlmCandidatesTest {
     @Test
     void usageIsForAdminsOfTheProjectAndTheTenantsOwnersAndTheBudgetForOwners() {
         TestCaller admin = engineer.withRole(Role.ADMIN);
-        announceAndWait(mapper, engineer, "Checkout errors without a marker");
+        announceAndWait(engineer, "Checkout errors without a marker");
         given().when().get("/api/v1/ai/usage").then().statusCode(401);
         given().auth().oauth2(engineer.token()).when().get("/api/v1/ai/usage").then().statusCode(403);
         given().auth().oauth2(admin.token()).contentType("application/json").body(Map.of("monthlyUsd", 5))

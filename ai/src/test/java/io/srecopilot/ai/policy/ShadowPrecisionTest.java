@@ -6,16 +6,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.srecopilot.ai.IncidentAnnouncement;
+import io.srecopilot.platform.domain.Severity;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.ActorType;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,6 @@ class ShadowPrecisionTest {
     private static final String POLICIES = "/api/v1/ai/policies";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Inject
-    ObjectMapper mapper;
-
     private final TestCaller admin = TestCaller.newTenant(Role.ADMIN);
     private final Actor person = new Actor(ActorType.USER, UUID.randomUUID().toString());
 
@@ -41,8 +37,8 @@ class ShadowPrecisionTest {
         String escalate = create("would escalate", Map.of("type", "set_severity", "severity", "critical"));
         policy(acknowledge).body("shadow.decisions", equalTo(0)).body("shadow.precision", nullValue());
 
-        UUID handled = announceAndWait(mapper, admin, "Checkout errors");
-        UUID noise = announceAndWait(mapper, admin, "Checkout blip");
+        UUID handled = announceAndWait(admin, "Checkout errors");
+        UUID noise = announceAndWait(admin, "Checkout blip");
         await().atMost(WAIT).untilAsserted(() -> policy(acknowledge).body("shadow.decisions", equalTo(2)));
 
         // A policy's own move or the system's does not count: only people's.
@@ -73,15 +69,11 @@ class ShadowPrecisionTest {
     }
 
     private EventEnvelope transition(UUID incidentId, Actor actor, String from, String to) {
-        return EventEnvelope.create("incident.transitioned", admin.tenantId(), admin.projectId(), actor,
-                new ResourceRef("incident", incidentId.toString()), mapper.valueToTree(Map.of(
-                        "incident", Map.of("id", incidentId.toString(), "state", to), "from", from, "to", to)));
+        return IncidentAnnouncement.of(admin, "Checkout errors", "checkout").id(incidentId).moved(actor, from, to, null);
     }
 
     private EventEnvelope severitySet(UUID incidentId, String severity) {
-        return EventEnvelope.create("incident.updated", admin.tenantId(), admin.projectId(), person,
-                new ResourceRef("incident", incidentId.toString()), mapper.valueToTree(Map.of(
-                        "incident", Map.of("id", incidentId.toString()),
-                        "changes", Map.of("severity", Map.of("from", "critical", "to", severity)))));
+        return IncidentAnnouncement.of(admin, "Checkout errors", "checkout").id(incidentId)
+                .severitySet(person, Severity.CRITICAL, Severity.of(severity));
     }
 }

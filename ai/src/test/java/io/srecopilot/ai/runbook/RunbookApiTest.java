@@ -8,16 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.srecopilot.platform.events.Actor;
+import io.srecopilot.ai.IncidentAnnouncement;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +27,12 @@ class RunbookApiTest {
 
     private static final String RUNBOOKS = "/api/v1/ai/runbooks";
 
-    @Inject
-    ObjectMapper mapper;
-
     private final TestCaller admin = TestCaller.newTenant(Role.ADMIN);
 
     @Test
     void aFittingRunbookIsRecommendedWithItsRiskUsesAndTheMttrSeen() {
         String runbookId = create(admin, drainPool()).path("id");
-        UUID earlier = announceAndWait(mapper, admin, "Checkout cannot reach its database");
+        UUID earlier = announceAndWait(admin, "Checkout cannot reach its database");
         given().auth().oauth2(admin.withRole(Role.ENGINEER).token()).contentType("application/json")
                 .body(Map.of("incidentId", earlier)).when().post(RUNBOOKS + "/" + runbookId + "/uses")
                 .then().statusCode(201).body("incidentId", equalTo(earlier.toString()));
@@ -47,7 +41,7 @@ class RunbookApiTest {
                 "runbook.used").size() == 1);
 
         JsonPath analysis = await().atMost(Duration.ofSeconds(20)).until(
-                () -> analysis(admin, announceAndWait(mapper, admin, "Checkout cannot reach its database again")),
+                () -> analysis(admin, announceAndWait(admin, "Checkout cannot reach its database again")),
                 found -> found.getLong("hypotheses[0].recommendedRunbooks[0].mttrSecondsSeen") == 1800L);
 
         Map<String, Object> recommended = analysis.getMap("hypotheses[0].recommendedRunbooks[0]");
@@ -111,13 +105,7 @@ class RunbookApiTest {
     }
 
     private EventEnvelope learned(UUID incidentId) {
-        Map<String, Object> incident = Map.of("id", incidentId.toString(), "number", 11, "reference", "INC-11",
-                "title", "Checkout cannot reach its database", "service", "checkout", "severity", "critical",
-                "state", "LEARNED", "labels", Map.of(), "startedAt", "2026-11-23T06:00:00Z",
-                "resolvedAt", "2026-11-23T06:30:00Z");
-        Map<String, Object> postmortem = Map.of("summary", "Connections leaked", "rootCause", "a leak in v3");
-        return EventEnvelope.create("incident.transitioned", admin.tenantId(), admin.projectId(), Actor.system("test"),
-                new ResourceRef("incident", incidentId.toString()), mapper.valueToTree(Map.of("incident", incident,
-                        "from", "RESOLVED", "to", "LEARNED", "reason", "postmortem written", "postmortem", postmortem)));
+        return IncidentAnnouncement.of(admin, "Checkout cannot reach its database", "checkout").id(incidentId)
+                .number(11).learned("a leak in v3", null);
     }
 }

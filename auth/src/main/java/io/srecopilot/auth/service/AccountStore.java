@@ -14,6 +14,7 @@ import io.srecopilot.auth.tokens.OpaqueTokens;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.ActorType;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.problem.ProblemType;
 import io.srecopilot.platform.rest.Timestamps;
@@ -63,9 +64,9 @@ public class AccountStore {
             Membership owner = membership(project, user, Role.OWNER, now);
             Actor actor = new Actor(ActorType.USER, user.id.toString());
             return tenant.persist().call(user::persist).call(project::persist).call(owner::persist)
-                    .call(() -> events.emit("project.created", tenant.id, project.id, actor,
+                    .call(() -> events.emit(EventTypes.PROJECT_CREATED, tenant.id, project.id, actor,
                             new ResourceRef("project", project.id.toString()), Map.of("name", project.name)))
-                    .call(() -> events.emit("member.added", tenant.id, project.id, actor,
+                    .call(() -> events.emit(EventTypes.MEMBER_ADDED, tenant.id, project.id, actor,
                             new ResourceRef("member", user.id.toString()),
                             Map.of("userId", user.id, "email", user.email, "role", Role.OWNER)))
                     .chain(() -> startSession(user, project.id))
@@ -100,7 +101,7 @@ public class AccountStore {
         return user.persist()
                 .chain(() -> Project.<Project>findById(invitation.projectId))
                 .call(project -> membership(project, user, invitation.role, now).persist())
-                .call(project -> events.emit("member.added", invitation.tenantId, project.id, actor,
+                .call(project -> events.emit(EventTypes.MEMBER_ADDED, invitation.tenantId, project.id, actor,
                         new ResourceRef("member", user.id.toString()),
                         Map.of("userId", user.id, "email", user.email, "role", invitation.role, "invitationId", invitation.id)))
                 .chain(project -> Tenant.<Tenant>findById(invitation.tenantId).chain(tenant -> startSession(user, project.id)
@@ -119,7 +120,7 @@ public class AccountStore {
                 ? User.update("lastLoginAt = ?1 where id = ?2", Timestamps.now(), user.id)
                 : User.update("lastLoginAt = ?1, passwordHash = ?2 where id = ?3", Timestamps.now(), rehash, user.id);
         return updated
-                .call(() -> events.emit("user.login", user.tenantId, null, new Actor(ActorType.USER, user.id.toString()),
+                .call(() -> events.emit(EventTypes.USER_LOGIN, user.tenantId, null, new Actor(ActorType.USER, user.id.toString()),
                         new ResourceRef("user", user.id.toString()), Map.of("email", user.email)))
                 .chain(() -> startSession(user, projectId));
     }
@@ -128,7 +129,7 @@ public class AccountStore {
     @WithTransaction
     public Uni<Void> recordFailedLogin(User user, String email, String ip) {
         String subject = user == null ? null : user.id.toString();
-        return events.emit("user.login_failed", user == null ? null : user.tenantId, null,
+        return events.emit(EventTypes.USER_LOGIN_FAILED, user == null ? null : user.tenantId, null,
                 new Actor(ActorType.USER, subject), new ResourceRef("user", subject), Map.of("email", email, "ip", ip));
     }
 

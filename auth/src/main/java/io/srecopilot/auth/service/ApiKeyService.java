@@ -1,15 +1,16 @@
 package io.srecopilot.auth.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.srecopilot.auth.ApiKey;
 import io.srecopilot.auth.ApiKeyView;
 import io.srecopilot.auth.Project;
 import io.srecopilot.auth.rest.CreateApiKeyRequest;
 import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.ApiKeyFormat;
@@ -72,7 +73,7 @@ public class ApiKeyService {
             data.put("expiresAt", key.expiresAt);
         }
         return key.persist()
-                .call(() -> events.emit("apikey.created", key.tenantId, key.projectId, caller.actor(), resource(key), data))
+                .call(() -> events.emit(EventTypes.API_KEY_CREATED, key.tenantId, key.projectId, caller.actor(), resource(key), data))
                 .replaceWith(new Created(key, generated.key()));
     }
 
@@ -118,7 +119,7 @@ public class ApiKeyService {
                         return Uni.createFrom().voidItem();
                     }
                     key.revokedAt = Timestamps.now();
-                    return events.emit("apikey.revoked", key.tenantId, key.projectId, caller.actor(), resource(key),
+                    return events.emit(EventTypes.API_KEY_REVOKED, key.tenantId, key.projectId, caller.actor(), resource(key),
                             Map.of("id", key.id, "prefix", key.prefix));
                 });
     }

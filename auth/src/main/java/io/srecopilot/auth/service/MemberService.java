@@ -11,6 +11,7 @@ import io.srecopilot.auth.User;
 import io.srecopilot.auth.tokens.OpaqueTokens;
 import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.problem.ProblemType;
 import io.srecopilot.platform.rest.Timestamps;
@@ -88,7 +89,7 @@ public class MemberService {
             Role previous = membership.role;
             return view(membership).invoke(changes::before).chain(() -> keepAnOwner(membership, role)).chain(() -> {
                 membership.role = role;
-                return emit("member.role_changed", caller, userId, Map.of("userId", userId, "from", previous, "to", role));
+                return emit(EventTypes.MEMBER_ROLE_CHANGED, caller, userId, Map.of("userId", userId, "from", previous, "to", role));
             }).chain(() -> view(membership));
         });
     }
@@ -107,7 +108,7 @@ public class MemberService {
             }
             return view(membership).invoke(changes::before).chain(() -> keepAnOwner(membership, null))
                     .chain(membership::delete)
-                    .chain(() -> emit(leaving ? "member.left" : "member.removed", caller, userId, Map.of("userId", userId)));
+                    .chain(() -> emit(leaving ? EventTypes.MEMBER_LEFT : EventTypes.MEMBER_REMOVED, caller, userId, Map.of("userId", userId)));
         });
     }
 
@@ -122,7 +123,7 @@ public class MemberService {
                         return Uni.createFrom().voidItem();
                     }
                     invitation.revokedAt = Timestamps.now();
-                    return events.emit("member.invitation_revoked", caller.tenantId(), projectId, caller.actor(),
+                    return events.emit(EventTypes.MEMBER_INVITATION_REVOKED, caller.tenantId(), projectId, caller.actor(),
                             new ResourceRef("invitation", invitation.id.toString()), Map.of("email", invitation.email));
                 });
     }
@@ -135,7 +136,7 @@ public class MemberService {
         membership.role = role;
         membership.createdAt = Timestamps.now();
         return membership.persist()
-                .call(() -> emit("member.added", caller, user.id, Map.of("userId", user.id, "email", user.email, "role", role)))
+                .call(() -> emit(EventTypes.MEMBER_ADDED, caller, user.id, Map.of("userId", user.id, "email", user.email, "role", role)))
                 .replaceWith(new Added(new MemberView(user.id, user.email, user.fullName, role, membership.createdAt), null, null));
     }
 
@@ -154,7 +155,7 @@ public class MemberService {
         return Invitation.update("revokedAt = ?1 where projectId = ?2 and lower(email) = lower(?3) and acceptedAt is null"
                 + " and revokedAt is null", invitation.createdAt, projectId, email)
                 .chain(invitation::persist)
-                .call(() -> events.emit("member.invited", caller.tenantId(), projectId, caller.actor(),
+                .call(() -> events.emit(EventTypes.MEMBER_INVITED, caller.tenantId(), projectId, caller.actor(),
                         new ResourceRef("invitation", invitation.id.toString()), Map.of("email", email, "role", role)))
                 .replaceWith(new Added(null, invitation, token));
     }

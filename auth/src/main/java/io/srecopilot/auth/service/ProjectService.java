@@ -9,6 +9,7 @@ import io.srecopilot.auth.Project;
 import io.srecopilot.auth.ProjectView;
 import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.problem.ProblemException;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
@@ -46,8 +47,8 @@ public class ProjectService {
             owner.role = Role.OWNER;
             owner.createdAt = project.createdAt;
             return project.persist().call(owner::persist)
-                    .call(() -> emit("project.created", caller, project, Map.of("name", project.name)))
-                    .call(() -> events.emit("member.added", caller.tenantId(), project.id, caller.actor(),
+                    .call(() -> emit(EventTypes.PROJECT_CREATED, caller, project, Map.of("name", project.name)))
+                    .call(() -> events.emit(EventTypes.MEMBER_ADDED, caller.tenantId(), project.id, caller.actor(),
                             new ResourceRef("member", caller.userId().toString()),
                             Map.of("userId", caller.userId(), "role", Role.OWNER)))
                     .replaceWith(project);
@@ -61,7 +62,7 @@ public class ProjectService {
                     changes.before(ProjectView.of(project));
                     String previous = project.name;
                     project.name = name.strip();
-                    return emit("project.renamed", caller, project, Map.of("name", project.name, "previousName", previous));
+                    return emit(EventTypes.PROJECT_RENAMED, caller, project, Map.of("name", project.name, "previousName", previous));
                 });
     }
 
@@ -74,7 +75,7 @@ public class ProjectService {
                 return Uni.createFrom().voidItem();
             }
             project.archivedAt = archived ? Timestamps.now() : null;
-            return emit(archived ? "project.archived" : "project.unarchived", caller, project, Map.of());
+            return emit(archived ? EventTypes.PROJECT_ARCHIVED : EventTypes.PROJECT_UNARCHIVED, caller, project, Map.of());
         });
     }
 
@@ -95,7 +96,7 @@ public class ProjectService {
                             .call(() -> ApiKey.update("revokedAt = ?1 where projectId = ?2 and revokedAt is null", now, project.id))
                             .call(() -> Invitation.update("revokedAt = ?1 where projectId = ?2 and revokedAt is null and acceptedAt is null",
                                     now, project.id))
-                            .call(() -> emit("project.deleted", caller, project, Map.of("name", project.name)))
+                            .call(() -> emit(EventTypes.PROJECT_DELETED, caller, project, Map.of("name", project.name)))
                             .replaceWithVoid();
                 }));
     }

@@ -5,19 +5,21 @@ import io.srecopilot.incidents.Incident;
 import io.srecopilot.incidents.IncidentAlertGroup;
 import io.srecopilot.incidents.IncidentSignal;
 import io.srecopilot.incidents.IncidentState;
-import io.srecopilot.incidents.settings.ProjectSettings;
 import io.srecopilot.incidents.repository.AlertGroupLinkRepository;
 import io.srecopilot.incidents.repository.IncidentRepository;
-import io.srecopilot.incidents.settings.ProjectSettingsRepository;
 import io.srecopilot.incidents.service.AlertAttachment;
 import io.srecopilot.incidents.service.AlertGroupAttacher;
 import io.srecopilot.incidents.service.AttachedGroupChanges;
 import io.srecopilot.incidents.service.IncidentLifecycle;
 import io.srecopilot.incidents.service.IncidentService;
 import io.srecopilot.incidents.service.SystemActors;
+import io.srecopilot.incidents.settings.ProjectSettings;
+import io.srecopilot.incidents.settings.ProjectSettingsRepository;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.catalog.AlertGroupChanged;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.stream.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +38,7 @@ import java.util.Set;
 public class AlertCorrelator implements EventHandler {
 
     private static final Actor CORRELATION = SystemActors.CORRELATION;
-    private static final Set<String> TYPES = Set.of("alertgroup.opened", "alertgroup.updated", "alertgroup.resolved");
+    private static final Set<String> TYPES = Set.of(EventTypes.ALERT_GROUP_OPENED, EventTypes.ALERT_GROUP_UPDATED, EventTypes.ALERT_GROUP_RESOLVED);
 
     private final IncidentRepository incidents;
     private final AlertGroupLinkRepository links;
@@ -66,7 +68,7 @@ public class AlertCorrelator implements EventHandler {
      */
     @Override
     public String orderingKey(EventEnvelope event) {
-        return EventHandler.projectKey(event) + "/service:" + codec.fromData(event.data(), AlertGroupChange.class).service();
+        return EventHandler.projectKey(event) + "/service:" + AlertGroups.service(codec.fromData(event.data(), AlertGroupChanged.class));
     }
 
     @Override
@@ -76,8 +78,8 @@ public class AlertCorrelator implements EventHandler {
 
     @Override
     public Uni<Void> handle(EventEnvelope event) {
-        AlertGroupChange group = codec.fromData(event.data(), AlertGroupChange.class);
-        Context context = new Context(event, group, group.service());
+        AlertGroupChanged group = codec.fromData(event.data(), AlertGroupChanged.class);
+        Context context = new Context(event, group, AlertGroups.service(group));
         return incidents.lockCorrelation(event.projectId(), context.service())
                 .chain(() -> settings.forProject(event.tenantId(), event.projectId()))
                 .chain(projectSettings -> links.latestFor(event.projectId(), group.groupId())
@@ -85,7 +87,7 @@ public class AlertCorrelator implements EventHandler {
     }
 
     private Uni<Void> route(Context context, IncidentAlertGroup link) {
-        if (!context.group().isFiring()) {
+        if (!AlertGroups.isFiring(context.group())) {
             return link == null ? Uni.createFrom().voidItem()
                     : attachedGroups.resolve(link, context.signals(), context.settings());
         }
@@ -134,9 +136,9 @@ public class AlertCorrelator implements EventHandler {
     }
 
     /** What one event's correlation works with. */
-    private record Context(EventEnvelope event, AlertGroupChange group, String service, ProjectSettings settings) {
+    private record Context(EventEnvelope event, AlertGroupChanged group, String service, ProjectSettings settings) {
 
-        Context(EventEnvelope event, AlertGroupChange group, String service) {
+        Context(EventEnvelope event, AlertGroupChanged group, String service) {
             this(event, group, service, null);
         }
 
@@ -150,7 +152,7 @@ public class AlertCorrelator implements EventHandler {
         }
 
         List<IncidentSignal> signals() {
-            return group.incidentSignals(event.tenantId(), event.projectId());
+            return AlertGroups.incidentSignals(group, event.tenantId(), event.projectId());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.srecopilot.incidents.correlation;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.srecopilot.platform.domain.TimeWindow;
+import io.srecopilot.platform.events.catalog.AlertGroupChanged;
 import java.time.Duration;
 
 /**
@@ -21,7 +22,7 @@ final class CorrelationReason {
     private CorrelationReason() {
     }
 
-    static ObjectNode of(String rule, AlertGroupChange group, String service, Duration window) {
+    static ObjectNode of(String rule, AlertGroupChanged group, String service, Duration window) {
         ObjectNode reason = JsonNodeFactory.instance.objectNode().put("rule", rule);
         ObjectNode keys = reason.putObject("keys");
         if (service != null) {

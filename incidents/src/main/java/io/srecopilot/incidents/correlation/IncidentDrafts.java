@@ -2,6 +2,7 @@ package io.srecopilot.incidents.correlation;
 
 import io.srecopilot.incidents.service.NewIncident;
 import io.srecopilot.platform.domain.Severity;
+import io.srecopilot.platform.events.catalog.AlertGroupChanged;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
@@ -14,16 +15,16 @@ final class IncidentDrafts {
     private IncidentDrafts() {
     }
 
-    static NewIncident from(AlertGroupChange group, String service) {
-        Severity worst = group.signals().stream().map(signal -> Severity.fromLabel(signal.severity()))
+    static NewIncident from(AlertGroupChanged group, String service) {
+        Severity worst = group.signals().stream().map(AlertGroups::severityOf)
                 .min(Comparator.naturalOrder()).orElse(Severity.MEDIUM);
-        Instant started = group.signals().stream().map(AlertGroupChange.Signal::startsAt).filter(Objects::nonNull)
+        Instant started = group.signals().stream().map(AlertGroupChanged.Signal::startsAt).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(null);
         return new NewIncident(title(group), group.commonAnnotations().get("description"), service, worst, started,
-                group.incidentSource(), group.commonLabels());
+                AlertGroups.incidentSource(group), group.commonLabels());
     }
 
-    private static String title(AlertGroupChange group) {
+    private static String title(AlertGroupChanged group) {
         String summary = group.commonAnnotations().get("summary");
         String title = summary != null && !summary.isBlank() ? summary
                 : group.signals().stream().findFirst()

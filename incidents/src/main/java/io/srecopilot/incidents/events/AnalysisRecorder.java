@@ -1,14 +1,17 @@
 package io.srecopilot.incidents.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.incidents.TimelineEntry;
 import io.srecopilot.incidents.repository.IncidentRepository;
+import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.catalog.AnalysisFinished;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -19,20 +22,22 @@ public class AnalysisRecorder implements PerResourceEventHandler {
     private static final Logger LOG = Logger.getLogger(AnalysisRecorder.class);
 
     private final IncidentRepository incidents;
+    private final EventCodec codec;
 
-    public AnalysisRecorder(IncidentRepository incidents) {
+    public AnalysisRecorder(IncidentRepository incidents, EventCodec codec) {
         this.incidents = incidents;
+        this.codec = codec;
     }
 
     @Override
     public boolean accepts(String eventType) {
-        return "analysis.completed".equals(eventType);
+        return EventTypes.ANALYSIS_COMPLETED.equals(eventType);
     }
 
     @Override
     public Uni<Void> handle(EventEnvelope event) {
-        JsonNode analysis = event.data();
-        UUID incidentId = UUID.fromString(analysis.path("incidentId").asText());
+        AnalysisFinished analysis = codec.fromData(event.data(), AnalysisFinished.class);
+        UUID incidentId = analysis.incidentId();
         return incidents.findInProject(event.tenantId(), event.projectId(), incidentId).chain(incident -> {
             if (incident == null) {
                 LOG.warnf("analysis.completed %s names incident %s, which project %s does not have", event.id(),
@@ -44,26 +49,25 @@ public class AnalysisRecorder implements PerResourceEventHandler {
         });
     }
 
-    private static String message(JsonNode analysis) {
-        JsonNode top = analysis.path("hypotheses").path(0);
-        if (analysis.path("inconclusive").asBoolean(false) || top.isMissingNode()) {
+    private static String message(AnalysisFinished analysis) {
+        AnalysisFinished.Hypothesis top = analysis.top();
+        if (analysis.inconclusive() || top == null) {
             return "Analysis inconclusive";
         }
-        return "Analysis ranks first: " + top.path("claim").asText() + " (confidence "
-                + top.path("confidence").asText() + ")";
+        return "Analysis ranks first: " + top.claim() + " (confidence " + top.confidence() + ")";
     }
 
-    private static ObjectNode summary(JsonNode analysis) {
+    private static ObjectNode summary(AnalysisFinished analysis) {
         ObjectNode summary = JsonNodeFactory.instance.objectNode()
-                .put("analysisId", analysis.path("id").asText())
-                .put("inconclusive", analysis.path("inconclusive").asBoolean(false))
-                .put("hypotheses", analysis.path("hypotheses").size());
-        summary.set("missingData", analysis.path("missingData").isMissingNode() ? null : analysis.get("missingData"));
-        JsonNode top = analysis.path("hypotheses").path(0);
-        if (!top.isMissingNode()) {
-            summary.putObject("top").put("id", top.path("id").asText()).put("claim", top.path("claim").asText())
-                    .put("suspectService", top.path("suspectService").asText(null))
-                    .put("confidence", top.path("confidence").decimalValue());
+                .put("analysisId", Objects.toString(analysis.id(), null))
+                .put("inconclusive", analysis.inconclusive())
+                .put("hypotheses", analysis.hypotheses().size());
+        summary.set("missingData", analysis.missingData());
+        AnalysisFinished.Hypothesis top = analysis.top();
+        if (top != null) {
+            summary.putObject("top").put("id", Objects.toString(top.id(), null)).put("claim", top.claim())
+                    .put("suspectService", top.suspectService())
+                    .put("confidence", top.confidence());
         }
         return summary;
     }

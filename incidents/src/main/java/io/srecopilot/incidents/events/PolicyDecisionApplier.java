@@ -14,8 +14,11 @@ import io.srecopilot.incidents.service.SystemActors;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.catalog.EventTypes;
+import io.srecopilot.platform.events.catalog.PolicyDecided;
 import io.srecopilot.platform.stream.PerResourceEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,12 +49,12 @@ public class PolicyDecisionApplier implements PerResourceEventHandler {
 
     @Override
     public boolean accepts(String eventType) {
-        return "policy.decided".equals(eventType);
+        return EventTypes.POLICY_DECIDED.equals(eventType);
     }
 
     @Override
     public Uni<Void> handle(EventEnvelope event) {
-        PolicyDecision decision = codec.fromData(event.data(), PolicyDecision.class);
+        PolicyDecided decision = codec.fromData(event.data(), PolicyDecided.class);
         return incidents.findInProject(event.tenantId(), event.projectId(), decision.incidentId()).chain(incident -> {
             if (incident == null) {
                 LOG.warnf("policy.decided %s names incident %s, which project %s does not have", event.id(),
@@ -62,17 +65,17 @@ public class PolicyDecisionApplier implements PerResourceEventHandler {
         });
     }
 
-    private Uni<Void> apply(EventEnvelope event, Incident incident, PolicyDecision decision) {
+    private Uni<Void> apply(EventEnvelope event, Incident incident, PolicyDecided decision) {
         Actor policy = SystemActors.policy(decision.policyName());
         ObjectNode data = (ObjectNode) codec.toData(decision);
         if (decision.isShadow()) {
             return record(incident, policy, "Policy " + decision.policyName() + " would " + decision.action()
                     + " (shadow mode, not applied)", data.put("applied", false));
         }
-        if (PolicyDecision.SET_SEVERITY.equals(decision.action())) {
+        if (PolicyDecided.SET_SEVERITY.equals(decision.action())) {
             return setSeverity(incident, decision, policy, data);
         }
-        if (PolicyDecision.NOTIFY.equals(decision.action())) {
+        if (PolicyDecided.NOTIFY.equals(decision.action())) {
             return notifier.notify(event, incident, decision).chain(channel -> record(incident, policy, channel == null
                     ? "Policy " + decision.policyName() + " decided to notify " + decision.channel()
                             + ", not applied: the project has no enabled channel by that id or name"
@@ -83,23 +86,28 @@ public class PolicyDecisionApplier implements PerResourceEventHandler {
             return record(incident, policy, "Policy " + decision.policyName() + " asks for a human review: "
                     + decision.reason(), data.put("applied", true));
         }
-        if (decision.targetState() == IncidentState.LEARNED) {
+        IncidentState target = stateNamed(decision.targetState());
+        if (target == null) {
+            return record(incident, policy, "Policy " + decision.policyName() + " decided to move " + incident.reference()
+                    + " to " + decision.targetState() + ", not applied: there is no such state", data.put("applied", false));
+        }
+        if (target == IncidentState.LEARNED) {
             // Learning takes a postmortem people write; no policy can stand in for it.
             return record(incident, policy, "Policy " + decision.policyName() + " cannot mark an incident LEARNED",
                     data.put("applied", false));
         }
-        if (!incident.state.canMoveTo(decision.targetState())) {
+        if (!incident.state.canMoveTo(target)) {
             return record(incident, policy, "Policy " + decision.policyName() + " decided to " + decision.action()
                     + ", not applied: " + incident.reference() + " is already " + incident.state,
                     data.put("applied", false));
         }
         String reason = "Policy " + decision.policyName() + ": " + decision.reason();
-        return lifecycle.move(incident, decision.targetState(), policy, reason)
+        return lifecycle.move(incident, target, policy, reason)
                 .chain(moved -> record(moved, policy, "Policy " + decision.policyName() + " applied: " + decision.action(),
                         data.put("applied", true)));
     }
 
-    private Uni<Void> setSeverity(Incident incident, PolicyDecision decision, Actor policy, ObjectNode data) {
+    private Uni<Void> setSeverity(Incident incident, PolicyDecided decision, Actor policy, ObjectNode data) {
         IncidentPatch patch = IncidentPatch.parse(JsonNodeFactory.instance.objectNode().put("severity", decision.severity()));
         return service.change(incident, patch, policy).chain(changes -> record(incident, policy, changes.isEmpty()
                 ? "Policy " + decision.policyName() + " decided severity " + decision.severity() + ", not applied: "
@@ -110,5 +118,9 @@ public class PolicyDecisionApplier implements PerResourceEventHandler {
 
     private static Uni<Void> record(Incident incident, Actor policy, String message, ObjectNode data) {
         return TimelineEntry.of(incident, TimelineEntry.POLICY, policy, message, data).persist().replaceWithVoid();
+    }
+
+    private static IncidentState stateNamed(String name) {
+        return Arrays.stream(IncidentState.values()).filter(state -> state.name().equals(name)).findFirst().orElse(null);
     }
 }

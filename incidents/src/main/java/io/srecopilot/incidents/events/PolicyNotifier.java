@@ -8,6 +8,7 @@ import io.srecopilot.incidents.notification.NotificationChannel;
 import io.srecopilot.incidents.notification.NotificationRouter;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.catalog.PolicyDecided;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +27,7 @@ class PolicyNotifier {
         this.codec = codec;
     }
 
-    Uni<String> notify(EventEnvelope event, Incident incident, PolicyDecision decision) {
+    Uni<String> notify(EventEnvelope event, Incident incident, PolicyDecided decision) {
         return channel(incident, decision.channel()).chain(channel -> {
             if (channel == null) {
                 return Uni.createFrom().nullItem();

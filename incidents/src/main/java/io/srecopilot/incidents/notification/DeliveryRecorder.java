@@ -10,6 +10,7 @@ import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.rest.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,7 @@ public class DeliveryRecorder {
             if (outcome.delivered()) {
                 delivery.status = NotificationDelivery.DELIVERED;
                 delivery.deliveredAt = now;
-                return finish(delivery, channel, "notification.sent", "Notified " + channel.name + " (" + channel.type.value()
+                return finish(delivery, channel, EventTypes.NOTIFICATION_SENT, "Notified " + channel.name + " (" + channel.type.value()
                         + ")");
             }
             if (outcome.retryable() && delivery.attempts < config.maxAttempts()) {
@@ -63,7 +64,7 @@ public class DeliveryRecorder {
                 return Uni.createFrom().voidItem();
             }
             delivery.status = NotificationDelivery.FAILED;
-            return finish(delivery, channel, "notification.failed", "Notifying " + channel.name + " ("
+            return finish(delivery, channel, EventTypes.NOTIFICATION_FAILED, "Notifying " + channel.name + " ("
                     + channel.type.value() + ") failed after " + delivery.attempts + " attempt"
                     + (delivery.attempts == 1 ? "" : "s") + ": " + outcome.error());
         });

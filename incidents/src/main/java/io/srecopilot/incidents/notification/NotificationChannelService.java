@@ -9,6 +9,7 @@ import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.net.TargetGuard;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.problem.ProblemException;
@@ -65,7 +66,7 @@ public class NotificationChannelService {
             String generated = request.type() == ChannelType.WEBHOOK && request.secret() == null ? newSecret() : null;
             fill(channel, request, generated);
             return channel.<NotificationChannel>persist()
-                    .call(() -> announce("notification.channel_created", channel, caller))
+                    .call(() -> announce(EventTypes.NOTIFICATION_CHANNEL_CREATED, channel, caller))
                     .map(saved -> ChannelView.of(saved, generated));
         });
     }
@@ -85,7 +86,7 @@ public class NotificationChannelService {
             fill(channel, request, generated);
             channel.updatedAt = Timestamps.now();
             return channel.<NotificationChannel>persistAndFlush()
-                    .call(() -> announce("notification.channel_updated", channel, caller))
+                    .call(() -> announce(EventTypes.NOTIFICATION_CHANNEL_UPDATED, channel, caller))
                     .map(saved -> ChannelView.of(saved, generated));
         });
     }
@@ -93,7 +94,7 @@ public class NotificationChannelService {
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
         return get(caller, id).invoke(channel -> audited.before(ChannelView.of(channel, null)))
-                .call(channel -> announce("notification.channel_deleted", channel, caller))
+                .call(channel -> announce(EventTypes.NOTIFICATION_CHANNEL_DELETED, channel, caller))
                 .chain(channel -> channel.delete());
     }
 

@@ -1,6 +1,7 @@
 package io.srecopilot.incidents.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.srecopilot.platform.events.catalog.EventTypes;
 
 /**
  * The words of a notification, shared by Slack and e-mail: a headline naming the incident and
@@ -44,10 +45,10 @@ final class NotificationText {
 
     private static String what(JsonNode payload) {
         return switch (payload.path("eventType").asText()) {
-            case "incident.created" -> "opened";
-            case "incident.transitioned" -> payload.path("from").asText() + " → " + payload.path("to").asText();
-            case "incident.commented" -> "new comment";
-            case "policy.decided" -> "policy " + payload.path("policyName").asText() + " asks for attention";
+            case EventTypes.INCIDENT_CREATED -> "opened";
+            case EventTypes.INCIDENT_TRANSITIONED -> payload.path("from").asText() + " → " + payload.path("to").asText();
+            case EventTypes.INCIDENT_COMMENTED -> "new comment";
+            case EventTypes.POLICY_DECIDED -> "policy " + payload.path("policyName").asText() + " asks for attention";
             default -> "updated";
         };
     }

@@ -3,6 +3,7 @@ package io.srecopilot.incidents.notification;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.srecopilot.incidents.IncidentView;
 import io.srecopilot.platform.domain.Severity;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import java.util.List;
 import java.util.Set;
 
@@ -14,9 +15,9 @@ import java.util.Set;
 @RegisterForReflection
 public record Routing(Severity minSeverity, List<String> services, List<String> events) {
 
-    public static final Set<String> EVENT_TYPES = Set.of("incident.created", "incident.transitioned",
-            "incident.updated", "incident.commented");
-    public static final List<String> DEFAULT_EVENTS = List.of("incident.created", "incident.transitioned");
+    public static final Set<String> EVENT_TYPES = Set.of(EventTypes.INCIDENT_CREATED, EventTypes.INCIDENT_TRANSITIONED,
+            EventTypes.INCIDENT_UPDATED, EventTypes.INCIDENT_COMMENTED);
+    public static final List<String> DEFAULT_EVENTS = List.of(EventTypes.INCIDENT_CREATED, EventTypes.INCIDENT_TRANSITIONED);
 
     public Routing {
         minSeverity = minSeverity == null ? Severity.INFO : minSeverity;

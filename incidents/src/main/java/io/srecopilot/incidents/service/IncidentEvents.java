@@ -13,6 +13,7 @@ import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -21,11 +22,6 @@ import java.util.UUID;
 /** The {@code incident.*} events, written to the outbox in the caller's transaction. */
 @ApplicationScoped
 public class IncidentEvents {
-
-    public static final String CREATED = "incident.created";
-    public static final String UPDATED = "incident.updated";
-    public static final String TRANSITIONED = "incident.transitioned";
-    public static final String COMMENTED = "incident.commented";
 
     private final Outbox outbox;
     private final EventCodec codec;
@@ -38,23 +34,23 @@ public class IncidentEvents {
     }
 
     Uni<Void> created(Incident incident, List<UUID> alertGroupIds, List<IncidentSignal> signals, Actor actor) {
-        return append(CREATED, incident, actor, new Created(IncidentView.of(incident, alertGroupIds),
+        return append(EventTypes.INCIDENT_CREATED, incident, actor, new Created(IncidentView.of(incident, alertGroupIds),
                 signals.stream().map(SignalView::of).toList()));
     }
 
     /** {@code changes} says what changed: edited fields as {@code {from, to}}, or an attached alert group. */
     public Uni<Void> updated(Incident incident, JsonNode changes, Actor actor) {
-        return view(incident).chain(view -> append(UPDATED, incident, actor, new Updated(view, changes)));
+        return view(incident).chain(view -> append(EventTypes.INCIDENT_UPDATED, incident, actor, new Updated(view, changes)));
     }
 
     /** {@code postmortem} is the one that made the incident LEARNED, for ai to learn from; null otherwise. */
     Uni<Void> transitioned(Incident incident, IncidentState from, String reason, Object postmortem, Actor actor) {
-        return view(incident).chain(view -> append(TRANSITIONED, incident, actor,
+        return view(incident).chain(view -> append(EventTypes.INCIDENT_TRANSITIONED, incident, actor,
                 new Transitioned(view, from, incident.state, reason, postmortem)));
     }
 
     Uni<Void> commented(Incident incident, Object comment, Actor actor) {
-        return view(incident).chain(view -> append(COMMENTED, incident, actor, new Commented(view, comment)));
+        return view(incident).chain(view -> append(EventTypes.INCIDENT_COMMENTED, incident, actor, new Commented(view, comment)));
     }
 
     private Uni<IncidentView> view(Incident incident) {

@@ -6,6 +6,7 @@ import io.srecopilot.platform.audit.ChangeRecorder;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
@@ -25,8 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/incidents/settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class SettingsResource {
-
-    static final String SETTINGS_UPDATED = "incident.settings_updated";
 
     private final ProjectSettingsRepository settings;
     private final CallerContext callerContext;
@@ -63,7 +62,7 @@ public class SettingsResource {
             current.updatedAt = Timestamps.now();
             SettingsView view = SettingsView.of(current);
             return settings.persist(current)
-                    .call(() -> outbox.append(EventEnvelope.create(SETTINGS_UPDATED, caller.tenantId(),
+                    .call(() -> outbox.append(EventEnvelope.create(EventTypes.INCIDENT_SETTINGS_UPDATED, caller.tenantId(),
                             caller.projectId(), caller.actor(),
                             new ResourceRef("incident-settings", caller.projectId().toString()), codec.toData(view))))
                     .replaceWith(view);

@@ -11,20 +11,17 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.srecopilot.platform.events.Actor;
+import io.srecopilot.incidents.AiEvents;
 import io.srecopilot.platform.events.EventEnvelope;
-import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Channels, routing, signed webhooks with retries, Slack, e-mail, the delivery log and SSRF checks. */
@@ -214,11 +211,7 @@ class NotificationsTest {
     }
 
     private EventEnvelope notifyDecision(String incidentId, String channel) {
-        Map<String, Object> data = Map.of("policyId", UUID.randomUUID().toString(), "policyName", "page-the-dba",
-                "incidentId", incidentId, "action", "notify", "mode", "enforce", "reason", "database suspected",
-                "confidence", 0.9, "channel", channel);
-        return EventEnvelope.create("policy.decided", admin.tenantId(), admin.projectId(), Actor.system("ai"),
-                new ResourceRef("incident", incidentId), new ObjectMapper().valueToTree(data));
+        return AiEvents.decided(admin, incidentId, "page-the-dba", "notify", null, "enforce", null, channel);
     }
 
     private ValidatableResponse createChannel(Map<String, Object> body) {

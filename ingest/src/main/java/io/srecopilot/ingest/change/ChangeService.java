@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
@@ -62,7 +63,7 @@ public class ChangeService {
     }
 
     private Uni<Void> announce(Caller caller, Change change) {
-        return outbox.append(EventEnvelope.create("change.recorded", caller.tenantId(), caller.projectId(),
+        return outbox.append(EventEnvelope.create(EventTypes.CHANGE_RECORDED, caller.tenantId(), caller.projectId(),
                 caller.actor(), new ResourceRef("change", change.id.toString()), codec.toData(ChangeView.of(change))));
     }
 

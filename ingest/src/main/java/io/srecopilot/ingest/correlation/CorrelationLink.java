@@ -2,6 +2,7 @@ package io.srecopilot.ingest.correlation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.srecopilot.platform.domain.TimeWindow;
+import io.srecopilot.platform.events.catalog.AlertGroupChanged;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,5 +29,10 @@ public record CorrelationLink(String rule, UUID ruleId, String ruleName, Map<Str
 
     public static CorrelationLink dedupKey(String dedupKey) {
         return new CorrelationLink(DEDUP_KEY, null, null, Map.of("dedup_key", dedupKey), null);
+    }
+
+    /** The link as {@code alertgroup.*} events carry it. */
+    public AlertGroupChanged.Correlation asEventData() {
+        return new AlertGroupChanged.Correlation(rule, ruleId, ruleName, keys, window);
     }
 }

@@ -10,6 +10,7 @@ import io.srecopilot.platform.crypto.SecretBox;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.net.TargetGuard;
 import io.srecopilot.platform.outbox.Outbox;
 import io.srecopilot.platform.persistence.UniqueViolations;
@@ -71,7 +72,7 @@ public class IntegrationService {
         integration.projectId = caller.projectId();
         integration.createdAt = Timestamps.now();
         apply(integration, request, IntegrationSecrets.NONE);
-        return persist(caller, integration, "integration.created");
+        return persist(caller, integration, EventTypes.INTEGRATION_CREATED);
     }
 
     @WithTransaction
@@ -80,7 +81,7 @@ public class IntegrationService {
             IntegrationRules.check(request, integration, guard);
             audited.before(IntegrationView.of(integration));
             apply(integration, request, secretsOf(integration));
-            return persist(caller, integration, "integration.updated");
+            return persist(caller, integration, EventTypes.INTEGRATION_UPDATED);
         });
     }
 
@@ -88,7 +89,7 @@ public class IntegrationService {
     public Uni<Void> delete(Caller caller, UUID id) {
         return find(caller, id).invoke(integration -> audited.before(IntegrationView.of(integration)))
                 .chain(integration -> integration.delete()
-                .chain(() -> announce(caller, integration, "integration.deleted")));
+                .chain(() -> announce(caller, integration, EventTypes.INTEGRATION_DELETED)));
     }
 
     /** Asks Prometheus for its version and to evaluate a query; records the outcome as the health. */

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.srecopilot.ingest.correlation.CorrelationRules;
 import io.srecopilot.ingest.correlation.GroupTarget;
 import io.srecopilot.ingest.correlation.SignalGrouping;
+import io.srecopilot.platform.events.catalog.AlertGroupChanged;
 import io.srecopilot.platform.rest.Timestamps;
 import io.srecopilot.platform.security.Caller;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -97,10 +98,10 @@ public class AlertIngestService {
     private Uni<String> announce(SqlConnection connection, Caller caller, SignalBatch batch, AlertGroupStore.GroupRow group,
             String status, List<SignalStore.StoredSignal> changed) {
         GroupChange change = GroupChange.of(group, "firing".equals(status), changed);
-        AlertGroupEvents.GroupData data = new AlertGroupEvents.GroupData(group.id(), batch.groupKey(), status,
+        AlertGroupChanged data = new AlertGroupChanged(group.id(), batch.groupKey(), status,
                 batch.source(), batch.receiver(), batch.commonLabels(), batch.commonAnnotations(), batch.externalUrl(),
-                batch.truncatedAlerts(), batch.target().link(),
-                changed.stream().map(AlertGroupEvents.SignalData::of).toList());
+                batch.truncatedAlerts(), batch.target().link().asEventData(),
+                changed.stream().map(AlertGroupEvents::signalOf).toList());
         return events.announce(connection, change, caller.tenantId(), caller.projectId(), caller.actor(), data)
                 .replaceWith(change.eventType());
     }

@@ -1,5 +1,6 @@
 package io.srecopilot.ingest.service;
 
+import io.srecopilot.platform.events.catalog.EventTypes;
 import java.util.List;
 
 /**
@@ -7,9 +8,9 @@ import java.util.List;
  * notification that changed nothing (a redelivery, the other Alertmanager of an HA pair) causes none.
  */
 public enum GroupChange {
-    OPENED("alertgroup.opened"),
-    UPDATED("alertgroup.updated"),
-    RESOLVED("alertgroup.resolved"),
+    OPENED(EventTypes.ALERT_GROUP_OPENED),
+    UPDATED(EventTypes.ALERT_GROUP_UPDATED),
+    RESOLVED(EventTypes.ALERT_GROUP_RESOLVED),
     NONE(null);
 
     private final String eventType;

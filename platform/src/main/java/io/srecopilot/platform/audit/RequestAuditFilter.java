@@ -5,6 +5,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,7 +33,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 @ApplicationScoped
 public class RequestAuditFilter {
 
-    static final String TYPE = "http.request";
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
 
@@ -69,7 +69,7 @@ public class RequestAuditFilter {
                 clientAddress(request.getHeaderString("X-Forwarded-For"), http), request.getHeaderString("User-Agent"),
                 changes == null ? null : changes.subList(0, Math.min(MAX_CHANGES, changes.size())),
                 changes == null ? 0 : Math.max(0, changes.size() - MAX_CHANGES));
-        publisher.publish(EventEnvelope.create(TYPE, caller == null ? null : caller.tenantId(),
+        publisher.publish(EventEnvelope.create(EventTypes.HTTP_REQUEST, caller == null ? null : caller.tenantId(),
                 caller == null ? null : caller.projectId(), caller == null ? Actor.system("anonymous") : caller.actor(),
                 resourceOf(path), publisher.codec().toData(record)));
     }

@@ -9,6 +9,7 @@ import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.EventsConfig;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,7 @@ public class RequestAuditPublisher {
         RequestAuditFilter.RequestRecord record = RequestAuditFilter.RequestRecord.of(http.method().name(), http.path(),
                 status, "refused", UUID.randomUUID().toString(), RequestAuditFilter.clientAddress(
                         http.getHeader("X-Forwarded-For"), http), http.getHeader("User-Agent"));
-        publish(EventEnvelope.create(RequestAuditFilter.TYPE, null, null, Actor.system("anonymous"),
+        publish(EventEnvelope.create(EventTypes.HTTP_REQUEST, null, null, Actor.system("anonymous"),
                 RequestAuditFilter.resourceOf(http.path()), codec.toData(record)));
     }
 

@@ -1,11 +1,13 @@
 package io.srecopilot.platform.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Duration;
 
 /**
  * A window as people read it, in the largest unit that states it exactly ({@code 15 minutes},
  * {@code 90 seconds}); how correlation reasons show the window they applied.
  */
+@RegisterForReflection // in alertgroup.* events, written by Jackson outside REST
 public record TimeWindow(long value, String unit) {
 
     public static TimeWindow of(Duration window) {

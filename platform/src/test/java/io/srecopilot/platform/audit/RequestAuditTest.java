@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.events.catalog.EventTypes;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.PrivateRedisResource;
 import io.srecopilot.platform.testing.TestCaller;
@@ -130,7 +131,7 @@ class RequestAuditTest {
     }
 
     private static Optional<EventEnvelope> find(String tenantId, String requestId) {
-        List<EventEnvelope> records = TestStream.published(tenantId, RequestAuditFilter.TYPE);
+        List<EventEnvelope> records = TestStream.published(tenantId, EventTypes.HTTP_REQUEST);
         return records.stream().filter(record -> requestId.equals(record.data().get("requestId").asText())).findFirst();
     }
 }
