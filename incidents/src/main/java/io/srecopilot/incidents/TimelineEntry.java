@@ -13,10 +13,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** One thing that happened to an incident: who, when, what and why. */
+// Written once, never changed (the database refuses UPDATEs): no snapshot, no dirty check, and no
+// UPDATE after the INSERT, which Hibernate issued because its JSON column never compared equal.
+@Immutable
 @Entity
 @Table(name = "timeline_entry")
 public class TimelineEntry extends PanacheEntityBase {

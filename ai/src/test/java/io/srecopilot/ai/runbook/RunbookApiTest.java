@@ -42,7 +42,9 @@ class RunbookApiTest {
 
         JsonPath analysis = await().atMost(Duration.ofSeconds(20)).until(
                 () -> analysis(admin, announceAndWait(admin, "Checkout cannot reach its database again")),
-                found -> found.getLong("hypotheses[0].recommendedRunbooks[0].mttrSecondsSeen") == 1800L);
+                // Until the precedent is kept, the runbook has no MTTR seen yet (null).
+                found -> Long.valueOf(1800L).equals(
+                        found.getObject("hypotheses[0].recommendedRunbooks[0].mttrSecondsSeen", Long.class)));
 
         Map<String, Object> recommended = analysis.getMap("hypotheses[0].recommendedRunbooks[0]");
         assertEquals("Drain the checkout connection pool", recommended.get("title"));

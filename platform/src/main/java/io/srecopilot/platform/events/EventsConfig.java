@@ -36,8 +36,12 @@ public interface EventsConfig {
         @WithDefault("true")
         boolean relayEnabled();
 
-        /** Pause between relay passes when the outbox was drained. */
-        @WithDefault("100ms")
+        /**
+         * Pause between relay passes when the outbox was drained. The relay is woken as soon as
+         * events commit (LISTEN/NOTIFY), so this only bounds how late an event goes out when a
+         * wake-up is lost (the listening connection dropped).
+         */
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** Pause before the next pass after a failed publish (Redis down). */

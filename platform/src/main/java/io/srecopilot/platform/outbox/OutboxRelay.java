@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
  * transaction. Any number of replicas may run it: rows are claimed with SKIP LOCKED and
  * {@link PublishOrder} keeps each project's events in order. While Redis is down nothing is
  * marked, so every event waits in the table and goes out, in order, once Redis is back.
- * Driven by a Vert.x timer, not the scheduler, whose one-second tick is too coarse for live updates.
+ * Woken by {@link OutboxWakeUp} as soon as a transaction that wrote events commits; a Vert.x timer
+ * (not the scheduler, whose one-second tick is too coarse) polls besides, in case a wake-up is lost.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -31,13 +32,19 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final Counter published;
     private final Counter failedPasses;
+    private final OutboxWakeUp wakeUp;
     private volatile boolean running;
     private volatile int consecutiveFailures;
+    // Guarded by this: the timer of the next pass (-1: none), whether a pass runs, whether it was woken.
+    private long nextPass = -1;
+    private boolean passing;
+    private boolean wokenDuringPass;
 
     public OutboxRelay(OutboxStore store, EventPublisher publisher, EventsConfig config, Vertx vertx,
-            MeterRegistry registry) {
+            MeterRegistry registry, OutboxWakeUp wakeUp) {
         this.store = store;
         this.publisher = publisher;
+        this.wakeUp = wakeUp;
         this.config = config.outbox();
         this.vertx = vertx;
         this.published = Counter.builder("sre.outbox.published").description("Events published from the outbox")
@@ -50,6 +57,7 @@ public class OutboxRelay {
         if (config.relayEnabled()) {
             running = true;
             scheduleNextPass(Duration.ZERO);
+            wakeUp.listen(this::wake);
         }
     }
 
@@ -70,12 +78,38 @@ public class OutboxRelay {
                 .onFailure().invoke(this::failed);
     }
 
-    private void scheduleNextPass(Duration delay) {
-        if (running) {
-            vertx.setTimer(Math.max(1, delay.toMillis()), ignored -> relayOnce().subscribe().with(
-                    count -> scheduleNextPass(count >= config.batchSize() ? Duration.ZERO : config.pollInterval()),
-                    failure -> scheduleNextPass(config.retryInterval())));
+    /** Events were committed: pass now, or right after the pass under way (which may have missed them). */
+    synchronized void wake() {
+        if (!running) {
+            return;
         }
+        if (passing) {
+            wokenDuringPass = true;
+        } else if (nextPass >= 0 && vertx.cancelTimer(nextPass)) {
+            scheduleNextPass(Duration.ZERO);
+        }
+    }
+
+    private synchronized void scheduleNextPass(Duration delay) {
+        if (running) {
+            nextPass = vertx.setTimer(Math.max(1, delay.toMillis()), ignored -> pass());
+        }
+    }
+
+    private void pass() {
+        synchronized (this) {
+            nextPass = -1;
+            passing = true;
+            wokenDuringPass = false;
+        }
+        relayOnce().subscribe().with(
+                count -> afterPass(count >= config.batchSize() ? Duration.ZERO : config.pollInterval(), true),
+                failure -> afterPass(config.retryInterval(), false));
+    }
+
+    private synchronized void afterPass(Duration next, boolean succeeded) {
+        passing = false;
+        scheduleNextPass(succeeded && wokenDuringPass ? Duration.ZERO : next);
     }
 
     private void succeeded(int count) {
