@@ -60,30 +60,28 @@ public class ShadowJudge implements PerResourceEventHandler {
     private static Verdict moved(IncidentTransitioned moved) {
         String from = moved.from();
         String to = moved.to();
-        return new Verdict("moved it from " + from + " to " + to, action -> switch (action) {
+        return new Verdict("moved it from " + from + " to " + to, decision -> switch (decision.action) {
             case "auto_acknowledge" -> "DETECTED".equals(from)
                     ? ACKNOWLEDGING.contains(to) ? Boolean.TRUE : "RESOLVED".equals(to) ? Boolean.FALSE : null
                     : null;
             case "mark_inconclusive" -> "INCONCLUSIVE".equals(to) ? Boolean.TRUE
                     : "RESOLVED".equals(to) ? Boolean.FALSE : null;
             default -> null;
-        }, null);
+        });
     }
 
+    /** An edit bears only on {@code set_severity} decisions, and only when it set the severity. */
     private static Verdict edited(IncidentUpdated updated) {
         String severity = updated.changedTo("severity");
-        return new Verdict("set severity " + severity, action -> null, severity);
+        return new Verdict("set severity " + severity, decision -> severity == null
+                || !"set_severity".equals(decision.action) ? null : severity.equalsIgnoreCase(decision.severity));
     }
 
-    /**
-     * What people did, and whether a decision agrees with it: by its action for a move, by the
-     * severity set for an edit ({@code severitySet} null when the edit left severity alone).
-     */
-    private record Verdict(String did, Function<String, Boolean> onMove, String severitySet) {
+    /** What people did, and whether a decision agrees with it (null: it does not bear on the decision). */
+    private record Verdict(String did, Function<PolicyDecision, Boolean> agrees) {
 
         void judge(PolicyDecision decision, String person) {
-            Boolean agreed = severitySet == null ? onMove.apply(decision.action)
-                    : "set_severity".equals(decision.action) ? severitySet.equalsIgnoreCase(decision.severity) : null;
+            Boolean agreed = agrees.apply(decision);
             if (agreed != null) {
                 decision.peopleDid = did + " (" + person + ")";
                 decision.agreed = agreed;
