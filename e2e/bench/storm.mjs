@@ -92,23 +92,46 @@ function jvmTicks() {
   return ticks
 }
 
-/** Entries ever added to the event stream (XINFO STREAM's entries-added, unaffected by trimming). */
+/** The stream's partitions (sre.events.partitions, 16 unless SRE_EVENTS_PARTITIONS says otherwise). */
+const partitions = Number(process.env.SRE_EVENTS_PARTITIONS ?? 16)
+const streams = Array.from({ length: partitions }, (_, p) => (p === 0 ? 'sre:events' : `sre:events:${p}`))
+
+/** Entries ever added to the event streams (XINFO STREAM's entries-added, unaffected by trimming). */
 function streamEntries() {
-  const out = execFileSync('redis-cli', ['XINFO', 'STREAM', 'sre:events']).toString().split('\n')
-  return Number(out[out.indexOf('entries-added') + 1])
+  let added = 0
+  for (const stream of streams) {
+    try {
+      const out = execFileSync('redis-cli', ['XINFO', 'STREAM', stream], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString().split('\n')
+      added += Number(out[out.indexOf('entries-added') + 1]) || 0
+    } catch {
+      // a partition nothing was written to yet
+    }
+  }
+  return added
 }
 
-/** Each consumer group's lag on the stream (entries not yet read) and pending count. */
+/** Each consumer group's lag over every partition (entries not yet read). */
 function groupLags() {
-  const out = execFileSync('redis-cli', ['--no-raw', 'XINFO', 'GROUPS', 'sre:events']).toString()
   const lags = {}
-  let name
-  const lines = out.split('\n').map((line) => line.replace(/^\s*\d+\)\s*/, '').replace(/^\d+\)\s*/, '').trim())
-  for (let i = 0; i < lines.length; i++) {
-    const key = lines[i].replace(/"/g, '')
-    const value = (lines[i + 1] ?? '').replace(/^\(integer\)\s*/, '').replace(/"/g, '')
-    if (key === 'name') name = value
-    if (key === 'lag' && name) lags[name] = value === '(nil)' ? null : Number(value)
+  for (const stream of streams) {
+    let out
+    try {
+      out = execFileSync('redis-cli', ['--no-raw', 'XINFO', 'GROUPS', stream], { stdio: ['ignore', 'pipe', 'ignore'] }).toString()
+    } catch {
+      continue // a partition no group was created on yet
+    }
+    let name
+    const lines = out.split('\n').map((line) => line.replace(/^\s*\d+\)\s*/, '').replace(/^\d+\)\s*/, '').trim())
+    for (let i = 0; i < lines.length; i++) {
+      const key = lines[i].replace(/"/g, '')
+      const value = (lines[i + 1] ?? '').replace(/^\(integer\)\s*/, '').replace(/"/g, '')
+      if (key === 'name') name = value
+      if (key === 'lag' && name) {
+        const lag = value === '(nil)' ? null : Number(value)
+        lags[name] = lags[name] === null || lag === null ? null : (lags[name] ?? 0) + lag
+      }
+    }
   }
   return lags
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * What a reconnecting client missed: its project's live events after its last event id, read from
- * the newest {@code replay-window} entries of the event stream. Null when the id is not among them
+ * the newest {@code replay-window} entries of the project's event stream partition. Null when the id is not among them
  * (too old, or unknown): the client must resync, refetching what it shows.
  */
 @ApplicationScoped
@@ -36,7 +36,8 @@ public class LiveReplay {
 
     public Uni<List<EventEnvelope>> since(String lastEventId, UUID tenantId, UUID projectId) {
         // XREVRANGE takes the end first: newest ("+") to oldest ("-").
-        return redis.stream(String.class).xrevrange(events.stream(), StreamRange.of("+", "-"), config.replayWindow())
+        return redis.stream(String.class)
+                .xrevrange(events.streamFor(tenantId, projectId), StreamRange.of("+", "-"), config.replayWindow())
                 .map(newestFirst -> missed(newestFirst, lastEventId, tenantId, projectId));
     }
 

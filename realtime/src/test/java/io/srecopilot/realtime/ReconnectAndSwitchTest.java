@@ -181,10 +181,10 @@ class ReconnectAndSwitchTest {
                 new ResourceRef("incident", UUID.randomUUID().toString()), mapper.valueToTree(data));
     }
 
-    /** As the outbox relay writes it to the event stream. */
+    /** As the outbox relay writes it to the event stream: to its project's partition. */
     private EventEnvelope stream(UUID projectId, String type) {
         EventEnvelope event = event(projectId, type);
-        redis.stream(String.class).xadd(config.stream(), Map.of("event", codec.encode(event))).await().atMost(WAIT);
+        redis.stream(String.class).xadd(config.streamFor(tenant, projectId), Map.of("event", codec.encode(event))).await().atMost(WAIT);
         return event;
     }
 

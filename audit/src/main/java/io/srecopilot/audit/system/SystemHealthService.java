@@ -11,9 +11,12 @@ import io.srecopilot.platform.stream.StreamGroups;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -71,30 +74,40 @@ public class SystemHealthService {
     private record Pipeline(List<ConsumerGroupLag> groups, String error) {
     }
 
-    /** Every consumer group of the stream with how many of its consumers are reading. */
+    /** Every consumer group of the stream, over all its partitions, with how many of its consumers are reading. */
     private Uni<List<ConsumerGroupLag>> groups() {
-        return StreamGroups.of(redis, events.stream())
+        return StreamGroups.across(redis, events.streams(), Timestamps.now())
                 .chain(groups -> groups.isEmpty() ? Uni.createFrom().item(List.<ConsumerGroupLag>of())
                         : Uni.join().all(groups.stream().map(this::withReaders).toList()).andFailFast())
                 .map(groups -> groups.stream().sorted(Comparator.comparing(ConsumerGroupLag::group)).toList());
     }
 
-    private Uni<ConsumerGroupLag> withReaders(StreamGroups.Group group) {
-        return Uni.combine().all().unis(readers(group.name()),
-                StreamGroups.secondsBehind(redis, events.stream(), group, Timestamps.now()))
-                .with((readers, late) -> new ConsumerGroupLag(group.name(), group.lag(), group.pending(), readers, late));
+    private Uni<ConsumerGroupLag> withReaders(StreamGroups.Across group) {
+        return readers(group.name()).map(readers -> new ConsumerGroupLag(group.name(), group.lag(), group.pending(),
+                readers, group.secondsBehind()));
     }
 
-    /** Consumers of the group that read within the last minute (XINFO CONSUMERS: idle in milliseconds). */
+    /**
+     * Consumers of the group that read within the last minute (XINFO CONSUMERS: idle in
+     * milliseconds), each counted once though it reads several partitions.
+     */
     private Uni<Long> readers(String group) {
-        return redis.execute("XINFO", "CONSUMERS", events.stream(), group).map(consumers -> {
-            long active = 0;
-            for (Response consumer : consumers) {
-                if (consumer.get("idle").toLong() < READER_IDLE_MILLIS) {
-                    active++;
-                }
+        List<Uni<Set<String>>> perStream = events.streams().stream().map(stream -> redis
+                .execute("XINFO", "CONSUMERS", stream, group).map(SystemHealthService::active)
+                .onFailure(failure -> String.valueOf(failure.getMessage()).contains("no such key")
+                        || String.valueOf(failure.getMessage()).contains("NOGROUP"))
+                .recoverWithItem(Set.<String>of())).toList();
+        return Uni.join().all(perStream).andFailFast()
+                .map(sets -> (long) sets.stream().flatMap(Set::stream).collect(Collectors.toSet()).size());
+    }
+
+    private static Set<String> active(Response consumers) {
+        Set<String> active = new HashSet<>();
+        for (Response consumer : consumers) {
+            if (consumer.get("idle").toLong() < READER_IDLE_MILLIS) {
+                active.add(consumer.get("name").toString());
             }
-            return active;
-        });
+        }
+        return active;
     }
 }

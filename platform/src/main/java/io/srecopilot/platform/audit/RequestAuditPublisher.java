@@ -87,7 +87,8 @@ public class RequestAuditPublisher {
     }
 
     private Uni<Void> append(EventEnvelope event) {
-        return redis.execute("XADD", config.stream(), "MAXLEN", "~", Long.toString(config.streamMaxLength()), "*",
+        return redis.execute("XADD", config.streamFor(event.tenantId(), event.projectId()), "MAXLEN", "~",
+                Long.toString(config.streamMaxLength()), "*",
                 "id", event.id().toString(), "type", event.type(), "tenantId", String.valueOf(event.tenantId()),
                 "projectId", String.valueOf(event.projectId()), "event", codec.encode(event)).replaceWithVoid();
     }

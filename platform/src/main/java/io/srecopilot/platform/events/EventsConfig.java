@@ -3,15 +3,32 @@ package io.srecopilot.platform.events;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** Where events go and how the outbox relay and the stream consumer behave. */
 @ConfigMapping(prefix = "sre.events")
 public interface EventsConfig {
 
-    /** The Redis Stream every service publishes to and consumes from. */
+    /**
+     * The Redis Stream every service publishes to and consumes from: the name of its first
+     * partition, the others being {@code <stream>:1} … {@code <stream>:<partitions - 1>}.
+     */
     @WithDefault("sre:events")
     String stream();
+
+    /**
+     * How many streams the events are spread over, by project (a tenant's events outside any
+     * project by tenant), so that the replicas of a service share the work with each project's
+     * events in order: a partition is read by one replica at a time. More partitions than
+     * replicas of the busiest service, few enough that one read over all of them stays cheap.
+     * Change it only while the consumers have caught up: a project whose partition changes could
+     * otherwise have new events handled before old ones. 16: the production autoscaler runs up to
+     * ten replicas of a service.
+     */
+    @WithDefault("16")
+    int partitions();
 
     /** Approximate cap on the stream's length (XADD MAXLEN ~); older entries are trimmed. */
     @WithDefault("1000000")
@@ -24,6 +41,25 @@ public interface EventsConfig {
     Outbox outbox();
 
     Consumer consumer();
+
+    /** The stream of one partition; partition 0 keeps the stream's own name, as with one partition. */
+    default String stream(int partition) {
+        return partition == 0 ? stream() : stream() + ":" + partition;
+    }
+
+    /** Every partition's stream, in partition order. */
+    default List<String> streams() {
+        return IntStream.range(0, partitions()).mapToObj(this::stream).toList();
+    }
+
+    /**
+     * The stream that carries a project's events, or those of a tenant that belong to no project
+     * (or to no tenant): the same one for every event of the key, so their order holds.
+     */
+    default String streamFor(UUID tenantId, UUID projectId) {
+        // UUID.hashCode is fixed by its specification, so every replica and service agrees.
+        return stream(Math.floorMod(OrderingKey.of(tenantId, projectId).hashCode(), partitions()));
+    }
 
     /** The live-update channel of one project. */
     default String realtimeChannel(UUID tenantId, UUID projectId) {
@@ -108,6 +144,13 @@ public interface EventsConfig {
         /** Where parked (poison) messages go, with their group and delivery count. */
         @WithDefault("sre:events:parked")
         String parkedStream();
+
+        /**
+         * How long a replica's claim on a partition lasts unless renewed (a third of it apart):
+         * when a replica dies, its partitions wait this long for another.
+         */
+        @WithDefault("10s")
+        Duration leaseTtl();
 
         /** How long processed event ids are remembered for de-duplication. */
         @WithDefault("7d")

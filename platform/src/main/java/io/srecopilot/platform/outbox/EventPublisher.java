@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Publishes a batch to the event stream and to each project's live channel in one Redis
+ * Publishes a batch to the event streams (each event to its project's partition) and to each
+ * project's live channel in one Redis
  * transaction (MULTI/EXEC, one round trip): either all of the batch is out or none is.
  */
 @ApplicationScoped
@@ -44,7 +45,7 @@ public class EventPublisher {
 
     private Request append(PendingEvent event) {
         return Request.cmd(Command.XADD)
-                .arg(config.stream())
+                .arg(config.streamFor(event.tenantId(), event.projectId()))
                 .arg("MAXLEN").arg("~").arg(config.streamMaxLength())
                 .arg("*")
                 .arg("id").arg(event.eventId().toString())

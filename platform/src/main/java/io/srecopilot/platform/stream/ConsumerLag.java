@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How far this service's consumer group is behind the event stream, for alerting: events not yet
+ * How far this service's consumer group is behind the event stream (all partitions), for alerting: events not yet
  * read plus those read and not yet acknowledged ({@code sre_events_consumer_lag}), as Redis counts
  * them for the group; and how late it is, in seconds ({@code sre_events_consumer_lag_seconds}): the
  * age of the oldest of those events, what an on-call engineer feels as "alerts arrive late".
@@ -47,17 +47,17 @@ public class ConsumerLag {
     }
 
     /**
-     * Reads the group's lag and pending count from XINFO GROUPS, and how late it is; keeps the last
+     * Reads the group's lag and pending count from XINFO GROUPS, summed over the partitions, and
+     * how late it is (the latest partition); keeps the last
      * values when Redis cannot tell.
      */
     public Uni<Long> measure() {
         String mine = config.consumer().group();
-        return StreamGroups.of(redis, config.stream()).chain(groups -> {
-            Optional<StreamGroups.Group> group = groups.stream().filter(found -> found.name().equals(mine)).findFirst();
-            group.map(StreamGroups.Group::behind).filter(Objects::nonNull).ifPresent(lag::set);
-            return group.isEmpty() ? Uni.createFrom().item(lag.get())
-                    : StreamGroups.secondsBehind(redis, config.stream(), group.get(), Instant.now())
-                            .invoke(secondsBehind::set).replaceWith(lag.get());
+        return StreamGroups.across(redis, config.streams(), Instant.now()).map(groups -> {
+            Optional<StreamGroups.Across> group = groups.stream().filter(found -> found.name().equals(mine)).findFirst();
+            group.map(StreamGroups.Across::behind).filter(Objects::nonNull).ifPresent(lag::set);
+            group.ifPresent(found -> secondsBehind.set(found.secondsBehind()));
+            return lag.get();
         });
     }
 

@@ -41,10 +41,11 @@ public class EventParking {
         Map<String, String> fields = new HashMap<>(message.payload());
         fields.put("group", config.consumer().group());
         fields.put("sourceId", message.id());
+        fields.put("sourceStream", message.key());
         fields.put("reason", reason);
         fields.put("deliveries", Integer.toString(deliveries));
         return streams.xadd(config.consumer().parkedStream(), new XAddArgs().maxlen(PARKED_MAX_LENGTH).nearlyExactTrimming(), fields)
-                .chain(() -> streams.xack(config.stream(), config.consumer().group(), message.id()))
+                .chain(() -> streams.xack(message.key(), config.consumer().group(), message.id()))
                 .invoke(() -> {
                     parked.increment();
                     LOG.errorf("Parked event %s (stream id %s) after %d deliveries: %s",

@@ -1,6 +1,7 @@
 package io.srecopilot.platform.stream;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
@@ -18,6 +19,8 @@ import io.srecopilot.platform.events.MalformedEventException;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +31,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * The service's member of its consumer group on the event stream. Reads new messages, hands
+ * The service's member of its consumer group on the event stream: reads the partitions this
+ * replica holds ({@link PartitionLeases}), hands
  * each to the {@link EventDispatcher} and acknowledges it only after the handlers' transaction
  * committed. A failed message stays pending; {@link StuckEventReclaimer} retries or parks it.
  * Runs only in services that declare at least one {@link EventHandler}.
@@ -47,8 +51,9 @@ public class EventStreamConsumer {
     private final Vertx vertx;
     private final MeterRegistry registry;
     private final String consumerName;
+    private final PartitionLeases leases;
     private volatile boolean running;
-    private volatile boolean groupReady;
+    private volatile boolean groupsReady;
     private volatile int consecutiveFailures;
 
     public EventStreamConsumer(ReactiveRedisDataSource redis, EventDispatcher dispatcher, EventParking parking,
@@ -61,17 +66,46 @@ public class EventStreamConsumer {
         this.vertx = vertx;
         this.registry = registry;
         this.consumerName = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.leases = new PartitionLeases(redis, config.consumer().group(), consumerName, config.partitions(),
+                config.consumer().leaseTtl(), Clock.systemUTC());
+        Gauge.builder("sre.events.partitions.held", leases, held -> held.held().size())
+                .description("Partitions of the event stream this replica reads")
+                .tag("group", config.consumer().group()).register(registry);
     }
 
     void start(@Observes StartupEvent event) {
         if (config.consumer().enabled() && dispatcher.hasHandlers()) {
             running = true;
+            vertx.setPeriodic(leases.renewal().toMillis(), timer -> renewLeases(timer));
             readNext();
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
+        if (!running) {
+            return;
+        }
         running = false;
+        // Handing the partitions over now spares the other replicas the wait for the leases to expire.
+        try {
+            leases.releaseAll().await().atMost(Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            LOG.debugf("Partitions not released at shutdown (%s); their leases expire", e.toString());
+        }
+    }
+
+    private void renewLeases(long timer) {
+        if (!running) {
+            vertx.cancelTimer(timer);
+            return;
+        }
+        leases.renew().subscribe().with(ignored -> { }, failure -> LOG.debugf("Renewing partition leases failed: %s",
+                failure.toString()));
+    }
+
+    /** The streams of the partitions this replica reads now. */
+    public List<String> heldStreams() {
+        return leases.held().stream().map(config::stream).toList();
     }
 
     public boolean isRunning() {
@@ -143,8 +177,10 @@ public class EventStreamConsumer {
         if (!running) {
             return;
         }
-        ensureGroup()
-                .chain(() -> streams.xreadgroup(config.consumer().group(), consumerName, config.stream(), ">",
+        ensureGroups()
+                .chain(leases::settleIfDue)
+                .chain(held -> held.isEmpty() ? idle() : streams.xreadgroup(config.consumer().group(), consumerName,
+                        newMessagesOf(held),
                         new XReadGroupArgs().count(config.consumer().batchSize()).block(config.consumer().block())))
                 .chain(messages -> messages == null ? Uni.createFrom().voidItem()
                         : dispatcher.batches() ? processBatch(messages) : processAll(messages))
@@ -182,14 +218,34 @@ public class EventStreamConsumer {
                 });
     }
 
-    /** Creates the group from the stream's start, so events written before the first deployment count too. */
-    private Uni<Void> ensureGroup() {
-        if (groupReady) {
+    /** ">" for each held partition's stream: the messages no member of the group has read yet. */
+    private Map<String, String> newMessagesOf(Set<Integer> held) {
+        Map<String, String> offsets = new LinkedHashMap<>();
+        held.forEach(partition -> offsets.put(config.stream(partition), ">"));
+        return offsets;
+    }
+
+    /** While the other replicas hold every partition: wait as long as a read would, then settle again. */
+    private Uni<List<StreamMessage<String, String, String>>> idle() {
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(config.consumer().block().toMillis(),
+                timer -> emitter.complete(null)));
+    }
+
+    /**
+     * Creates the group on every partition from the stream's start, so events written before the
+     * first deployment count too.
+     */
+    private Uni<Void> ensureGroups() {
+        if (groupsReady) {
             return Uni.createFrom().voidItem();
         }
-        return streams.xgroupCreate(config.stream(), config.consumer().group(), "0", new XGroupCreateArgs().mkstream())
-                .onFailure(failure -> String.valueOf(failure.getMessage()).contains("BUSYGROUP")).recoverWithNull()
-                .invoke(() -> groupReady = true);
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (String stream : config.streams()) {
+            all = all.call(() -> streams.xgroupCreate(stream, config.consumer().group(), "0",
+                    new XGroupCreateArgs().mkstream())
+                    .onFailure(failure -> String.valueOf(failure.getMessage()).contains("BUSYGROUP")).recoverWithNull());
+        }
+        return all.invoke(() -> groupsReady = true);
     }
 
     private Uni<Void> process(StreamMessage<String, String, String> message, EventEnvelope event) {
@@ -208,12 +264,19 @@ public class EventStreamConsumer {
     }
 
     private Uni<Void> acknowledge(StreamMessage<String, String, String> message) {
-        return streams.xack(config.stream(), config.consumer().group(), message.id()).replaceWithVoid();
+        return streams.xack(message.key(), config.consumer().group(), message.id()).replaceWithVoid();
     }
 
+    /** One XACK per partition the messages came from. */
     private Uni<Void> acknowledge(List<StreamMessage<String, String, String>> messages) {
-        return messages.isEmpty() ? Uni.createFrom().voidItem() : streams.xack(config.stream(),
-                config.consumer().group(), messages.stream().map(StreamMessage::id).toArray(String[]::new)).replaceWithVoid();
+        Map<String, List<String>> idsByStream = messages.stream().collect(Collectors.groupingBy(StreamMessage::key,
+                LinkedHashMap::new, Collectors.mapping(StreamMessage::id, Collectors.toList())));
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<String>> stream : idsByStream.entrySet()) {
+            all = all.call(() -> streams.xack(stream.getKey(), config.consumer().group(),
+                    stream.getValue().toArray(String[]::new)));
+        }
+        return all;
     }
 
     /**
@@ -248,7 +311,7 @@ public class EventStreamConsumer {
     }
 
     private void readFailed(Throwable failure) {
-        groupReady = false;
+        groupsReady = false;
         if (running && consecutiveFailures++ == 0) {
             LOG.warnf("Event stream consumer %s cannot read, retrying: %s", consumerName, failure.toString());
         }

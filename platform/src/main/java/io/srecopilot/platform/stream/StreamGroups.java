@@ -5,7 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The consumer groups of a stream as XINFO GROUPS describes them (the client speaks RESP3: one map
@@ -47,6 +49,37 @@ public final class StreamGroups {
             }
             long oldest = pending == null ? unread : unread == null ? pending : Math.min(pending, unread);
             return Math.max(0, now.toEpochMilli() - oldest) / 1000.0;
+        });
+    }
+
+    /**
+     * A consumer group over every partition of the event stream: the counts summed ({@code lag}
+     * null when Redis cannot count one partition's), how late it is the worst partition's.
+     */
+    public record Across(String name, Long lag, long pending, double secondsBehind) {
+
+        /** Everything the group has not processed yet, or null when Redis cannot tell. */
+        public Long behind() {
+            return lag == null ? null : lag + pending;
+        }
+
+        Across plus(Across other) {
+            return new Across(name, lag == null || other.lag == null ? null : lag + other.lag, pending + other.pending,
+                    Math.max(secondsBehind, other.secondsBehind));
+        }
+    }
+
+    /** Every group found on any of the streams, summed over them, in the order first found. */
+    public static Uni<List<Across>> across(ReactiveRedisDataSource redis, List<String> streams, Instant now) {
+        List<Uni<List<Across>>> perStream = streams.stream().map(stream -> of(redis, stream).chain(groups -> groups.isEmpty()
+                ? Uni.createFrom().item(List.<Across>of())
+                : Uni.join().all(groups.stream().map(group -> secondsBehind(redis, stream, group, now)
+                        .map(late -> new Across(group.name(), group.lag(), group.pending(), late))).toList())
+                        .andFailFast())).toList();
+        return Uni.join().all(perStream).andFailFast().map(all -> {
+            Map<String, Across> byName = new LinkedHashMap<>();
+            all.forEach(groups -> groups.forEach(group -> byName.merge(group.name(), group, Across::plus)));
+            return List.copyOf(byName.values());
         });
     }
 

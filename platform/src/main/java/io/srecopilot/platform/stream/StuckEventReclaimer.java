@@ -14,8 +14,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Deals with messages left pending: those delivered too often are parked, the others (failed
- * here, or held by a replica that died) are taken over with XAUTOCLAIM and processed again.
+ * Deals with messages left pending in the partitions this replica holds: those delivered too often
+ * are parked, the others (failed here, or left by a replica that died or handed the partition over)
+ * are taken over with XAUTOCLAIM and processed again, by the partition's holder.
  */
 @ApplicationScoped
 public class StuckEventReclaimer {
@@ -41,37 +42,40 @@ public class StuckEventReclaimer {
         if (!consumer.isRunning()) {
             return Uni.createFrom().voidItem();
         }
-        return parkExhausted()
-                .chain(this::takeOverIdle)
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (String stream : consumer.heldStreams()) {
+            all = all.call(() -> parkExhausted(stream)).call(() -> takeOverIdle(stream));
+        }
+        return all
                 .onFailure().invoke(failure -> LOG.warnf("Reclaiming pending events failed: %s", failure.toString()))
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Void> parkExhausted() {
-        return streams.xpending(config.stream(), group(), StreamRange.of("-", "+"), PAGE,
+    private Uni<Void> parkExhausted(String stream) {
+        return streams.xpending(stream, group(), StreamRange.of("-", "+"), PAGE,
                 new XPendingArgs().idle(config.consumer().minIdle()))
                 .chain(pending -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
                     for (PendingMessage message : pending) {
                         if (message.getDeliveryCount() >= config.consumer().maxDeliveries()) {
-                            all = all.call(() -> park(message));
+                            all = all.call(() -> park(stream, message));
                         }
                     }
                     return all;
                 });
     }
 
-    private Uni<Void> park(PendingMessage pending) {
-        return streams.xclaim(config.stream(), group(), consumer.consumerName(), config.consumer().minIdle(),
+    private Uni<Void> park(String stream, PendingMessage pending) {
+        return streams.xclaim(stream, group(), consumer.consumerName(), config.consumer().minIdle(),
                 pending.getMessageId())
                 .chain(claimed -> claimed.isEmpty()
-                        ? streams.xack(config.stream(), group(), pending.getMessageId()).replaceWithVoid()
+                        ? streams.xack(stream, group(), pending.getMessageId()).replaceWithVoid()
                         : parking.park(claimed.get(0), "failed " + pending.getDeliveryCount() + " deliveries",
                                 pending.getDeliveryCount()));
     }
 
-    private Uni<Void> takeOverIdle() {
-        return streams.xautoclaim(config.stream(), group(), consumer.consumerName(), config.consumer().minIdle(), "0-0", PAGE)
+    private Uni<Void> takeOverIdle(String stream) {
+        return streams.xautoclaim(stream, group(), consumer.consumerName(), config.consumer().minIdle(), "0-0", PAGE)
                 .chain(claimed -> {
                     List<StreamMessage<String, String, String>> messages = claimed.getMessages();
                     if (!messages.isEmpty()) {
