@@ -9,10 +9,12 @@
 #   --no-seed        no demo tenant
 #   --no-monitoring  no Prometheus or Alertmanager
 #   --only=a,b       (re)start only these services of a running stack, e.g. after a crash
+#   --replica=a,b    add a second replica of these services to a running stack (a-2, on the
+#                    service's port + 100 or SRE_PORT_<A>_2), sharing the work with the first
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
-build=1 ui=dev seed=1 monitoring=1 only=
+build=1 ui=dev seed=1 monitoring=1 only= replicas=
 for arg in "$@"; do
   case $arg in
     --no-build) build=0 ;;
@@ -21,6 +23,7 @@ for arg in "$@"; do
     --no-seed) seed=0 ;;
     --no-monitoring) monitoring=0 ;;
     --only=*) only=${arg#--only=} ;;
+    --replica=*) replicas=${arg#--replica=} ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -29,6 +32,19 @@ ALL_SERVICES=("${SERVICES[@]}")
 if [[ -n $only ]]; then
   IFS=, read -ra SERVICES <<<"$only"
   ui=none seed=0 monitoring=0
+fi
+# What to start, as service:instance:port; a replica's instance is the service's name with -2.
+INSTANCES=()
+if [[ -n $replicas ]]; then
+  IFS=, read -ra SERVICES <<<"$replicas"
+  ui=none seed=0 monitoring=0
+  for name in "${SERVICES[@]}"; do
+    [[ -n ${PORTS[$name]:-} ]] || { echo "unknown service $name" >&2; exit 2; }
+    port_var=SRE_PORT_${name^^}_2
+    INSTANCES+=("$name:$name-2:${!port_var:-$((PORTS[$name] + 100))}")
+  done
+else
+  for name in "${SERVICES[@]}"; do INSTANCES+=("$name:$name:${PORTS[$name]}"); done
 fi
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -109,10 +125,10 @@ build_all() {
 }
 
 start_service() {
-  local name=$1 port=${PORTS[$1]}
+  local name=$1 instance=$2 port=$3
   local jar=$ROOT/$name/target/quarkus-app/quarkus-run.jar
   [[ -f $jar ]] || fail "$jar is missing: build first (run without --no-build)"
-  stop_process "$name"
+  stop_process "$instance"
   # The Secure flag would keep the refresh cookie off plain-http local origins; locally, webhook
   # receivers on this machine are fine (in production loopback targets are refused).
   env $(service_secrets "$name") SRE_AUTH_URL="http://127.0.0.1:${PORTS[auth]}" \
@@ -122,16 +138,18 @@ start_service() {
     SRE_INTEGRATIONS_ALLOW_LOOPBACK=true SRE_ENCRYPTION_KEY="$(cat "$RUN_DIR/keys/encryption.key")" \
     SRE_JWT_PUBLIC_KEY="$RUN_DIR/keys/public.pem" SRE_JWT_PRIVATE_KEY="$RUN_DIR/keys/private.pem" \
     SRE_AUTH_REFRESH_COOKIE_SECURE=false QUARKUS_HTTP_PORT="$port" \
-    nohup java ${SRE_JAVA_OPTS:--Xms64m -Xmx384m -XX:TieredStopAtLevel=1} -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &
-  echo $! >"$RUN_DIR/pids/$name.pid"
+    nohup java ${SRE_JAVA_OPTS:--Xms64m -Xmx384m -XX:TieredStopAtLevel=1} -jar "$jar" >"$RUN_DIR/logs/$instance.log" 2>&1 &
+  echo $! >"$RUN_DIR/pids/$instance.pid"
 }
 
 await_ready() {
   local deadline=$((SECONDS + ${SRE_START_TIMEOUT:-120}))
-  for name in "${SERVICES[@]}"; do
-    until curl -fsS "http://127.0.0.1:${PORTS[$name]}/q/health/ready" >/dev/null 2>&1; do
-      kill -0 "$(cat "$RUN_DIR/pids/$name.pid")" 2>/dev/null || fail "$name stopped; see $RUN_DIR/logs/$name.log"
-      ((SECONDS < deadline)) || fail "$name is not ready; see $RUN_DIR/logs/$name.log"
+  local entry name instance port
+  for entry in "${INSTANCES[@]}"; do
+    IFS=: read -r name instance port <<<"$entry"
+    until curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
+      kill -0 "$(cat "$RUN_DIR/pids/$instance.pid")" 2>/dev/null || fail "$instance stopped; see $RUN_DIR/logs/$instance.log"
+      ((SECONDS < deadline)) || fail "$instance is not ready; see $RUN_DIR/logs/$instance.log"
       sleep 0.5
     done
   done
@@ -167,8 +185,8 @@ ensure_postgres
 ensure_redis
 ensure_keys
 ((build)) && build_all
-say "Starting $(for name in "${SERVICES[@]}"; do printf '%s:%s ' "$name" "${PORTS[$name]}"; done)"
-for name in "${SERVICES[@]}"; do start_service "$name"; done
+say "Starting $(for entry in "${INSTANCES[@]}"; do printf '%s ' "${entry#*:}"; done)"
+for entry in "${INSTANCES[@]}"; do IFS=: read -r name instance port <<<"$entry"; start_service "$name" "$instance" "$port"; done
 await_ready
 service_urls
 if ((seed)); then
@@ -182,5 +200,5 @@ echo
 say "SRE Copilot is running"
 [[ $ui != none ]] && echo "    Open http://127.0.0.1:$UI_PORT"
 ((seed)) && echo "    Sign in as ${SRE_DEMO_EMAIL:-demo@sre-copilot.local} / ${SRE_DEMO_PASSWORD:-demo-password}"
-echo "    Services: $(for name in "${SERVICES[@]}"; do printf '%s :%s  ' "$name" "${PORTS[$name]}"; done)"
+echo "    Services: $(for entry in "${INSTANCES[@]}"; do IFS=: read -r name instance port <<<"$entry"; printf '%s :%s  ' "$instance" "$port"; done)"
 echo "    Logs in $RUN_DIR/logs; stop with deploy/local/down.sh"

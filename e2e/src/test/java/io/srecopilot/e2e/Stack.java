@@ -22,6 +22,7 @@ public final class Stack implements AutoCloseable {
 
     /** e2e owns this Redis database and empties it before each suite. */
     private static final int REDIS_DATABASE = 9;
+    public static final int PARTITIONS = 4;
     private static final List<String> SERVICES = List.of("auth", "incidents", "ai", "ingest", "realtime", "audit");
 
     private final Path root;
@@ -77,6 +78,8 @@ public final class Stack implements AutoCloseable {
         // An analysis whose worker was killed is taken over once its lease ran out: 20 s here (2 min by
         // default), longer than any step of the suite's analyses, so AnalysisCrashIT need not wait minutes.
         environment.put("SRE_ANALYSIS_LEASE", "20S");
+        // Four stream partitions (16 by default), so a handful of teams' projects covers every one.
+        environment.put("SRE_EVENTS_PARTITIONS", Integer.toString(PARTITIONS));
         SERVICES.forEach(service -> environment.put("SRE_PORT_" + service.toUpperCase(), ports.get(service).toString()));
         run(List.of("redis-cli", "-n", Integer.toString(REDIS_DATABASE), "FLUSHDB"), "flush-redis");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly));
@@ -98,6 +101,34 @@ public final class Stack implements AutoCloseable {
     public void restart(String service) {
         run(List.of(root.resolve("deploy/local/up.sh").toString(), "--no-build", "--only=" + service),
                 "restart-" + service);
+    }
+
+    /**
+     * Adds a second replica of each service to the running stack ({@code up.sh --replica}, instance
+     * {@code <service>-2}), sharing its consumer group's partitions with the first.
+     */
+    public void addReplicas(String... services) {
+        for (String service : services) {
+            int port = freePort();
+            ports.put(service + "-2", port);
+            environment.put("SRE_PORT_" + service.toUpperCase() + "_2", Integer.toString(port));
+        }
+        run(List.of(root.resolve("deploy/local/up.sh").toString(), "--no-build", "--replica=" + String.join(",", services)),
+                "replicas");
+    }
+
+    /** Stops a replica as an orchestrator would scale it down (SIGTERM: it hands its partitions over). */
+    public void stopReplica(String instance) {
+        try {
+            long pid = Long.parseLong(Files.readString(runDir.resolve("pids/" + instance + ".pid")).trim());
+            ProcessHandle.of(pid).ifPresent(process -> {
+                process.destroy();
+                process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+            });
+            Files.deleteIfExists(runDir.resolve("pids/" + instance + ".pid"));
+        } catch (IOException e) {
+            throw new IllegalStateException("No pid recorded for " + instance, e);
+        }
     }
 
     /** Stops or starts this machine's PostgreSQL or Redis (e2e/faults/infra.sh: postgres-stop, redis-start, …). */
