@@ -13,4 +13,5 @@ done
 if [[ ${SRE_DROP_DB:-0} == 1 ]]; then
   dropdb --if-exists -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" -U "$SRE_DB_USER" "$SRE_DB_NAME"
 fi
+rm -f "$RUN_DIR/stack.env"
 echo "SRE Copilot stopped."

@@ -12,7 +12,6 @@
 #   --replica=a,b    add a second replica of these services to a running stack (a-2, on the
 #                    service's port + 100 or SRE_PORT_<A>_2), sharing the work with the first
 set -euo pipefail
-source "$(dirname "$0")/env.sh"
 
 build=1 ui=dev seed=1 monitoring=1 only= replicas=
 for arg in "$@"; do
@@ -27,6 +26,11 @@ for arg in "$@"; do
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
+
+# A new stack takes its settings from this environment; --only and --replica those of the running one.
+[[ -z $only && -z $replicas ]] && export SRE_STACK_ENV=ignore
+source "$(dirname "$0")/env.sh"
+[[ -z $only && -z $replicas ]] && remember_settings
 
 ALL_SERVICES=("${SERVICES[@]}")
 if [[ -n $only ]]; then

@@ -7,6 +7,9 @@
 //
 //   node storm.mjs [GROUPS=4000] [RATE=200] [SETTLE_SECONDS=120]
 // Reads the demo login and API key that deploy/local/up.sh seeds (.run/demo-api-key).
+// PROJECTS=N spreads the groups over N projects of the demo tenant (the demo project and N-1 made
+// for the run, each with its API key and live client), so they fall into several stream partitions
+// and replicas of a service share them (up.sh --replica).
 // BENCH_JSON=file writes the raw figures as JSON too.
 import http from 'node:http'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
@@ -153,19 +156,25 @@ function notification(n) {
 
 const login = await call('POST', `${url.auth}/api/v1/auth/login`,
   { body: { email: 'demo@sre-copilot.local', password: 'demo-password' } })
-const token = login.accessToken
-const apiKey = readFileSync(`${runDir}/demo-api-key`, 'utf8').trim()
-const { ticket } = await call('POST', `${url.auth}/api/v1/auth/ws-ticket`, { token })
+const projects = [{ id: login.project?.id, token: login.accessToken, apiKey: readFileSync(`${runDir}/demo-api-key`, 'utf8').trim() }]
+for (let p = 1; p < Number(process.env.PROJECTS ?? 1); p++) {
+  const project = await call('POST', `${url.auth}/api/v1/projects`, { token: login.accessToken, body: { name: `${run} ${p}` } })
+  const switched = await call('POST', `${url.auth}/api/v1/auth/switch-project`,
+    { token: login.accessToken, body: { projectId: project.id } })
+  const key = await call('POST', `${url.auth}/api/v1/projects/${project.id}/api-keys`,
+    { token: switched.accessToken, body: { name: run, scopes: ['ingest:write'] } })
+  projects.push({ id: project.id, token: switched.accessToken, apiKey: key.key })
+}
+const projectOf = (n) => projects[n % projects.length]
+// ingest learns of a new API key from the event stream: give it a moment before the storm.
+if (projects.length > 1) await sleep(5000)
 
 const byService = new Map()
 const groupOf = (n) => byService.get(`${run}-svc-${n}`)
 const byIncident = new Map()
 const duplicates = []
 let closed = null
-const socket = new WebSocket(`${url.ws}?ticket=${encodeURIComponent(ticket)}`)
-await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject) })
-socket.on('close', (code) => { closed = code })
-socket.on('message', (raw) => {
+function onMessage(raw) {
   const now = performance.now()
   const message = JSON.parse(raw.toString())
   if (message.type === 'incident.created') {
@@ -182,7 +191,16 @@ socket.on('message', (raw) => {
       group.analysis = message.type
     }
   }
-})
+}
+const sockets = []
+for (const project of projects) {
+  const { ticket } = await call('POST', `${url.auth}/api/v1/auth/ws-ticket`, { token: project.token })
+  const socket = new WebSocket(`${url.ws}?ticket=${encodeURIComponent(ticket)}`)
+  await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject) })
+  socket.on('close', (code) => { closed = code })
+  socket.on('message', onMessage)
+  sockets.push(socket)
+}
 
 const lagSeries = []
 const lagTimer = setInterval(() => {
@@ -215,7 +233,7 @@ await new Promise((resolve) => {
       byService.set(`${run}-svc-${n}`, group)
       const request = http.request(`${url.ingest}/api/v1/ingest/alertmanager`, {
         method: 'POST', agent,
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${apiKey}`, 'Content-Length': Buffer.byteLength(body) },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${projectOf(n).apiKey}`, 'Content-Length': Buffer.byteLength(body) },
       }, (response) => {
         response.resume()
         response.on('end', () => {
@@ -241,7 +259,7 @@ const streamAfter = streamEntries()
 const jvmAfter = jvmTicks()
 const elapsed = (performance.now() - started) / 1000
 clearInterval(lagTimer)
-socket.close()
+sockets.forEach((socket) => socket.close())
 
 const accepted = all().filter((group) => group.acceptedAt !== undefined)
 const toIncident = accepted.filter((group) => group.incidentAt !== undefined).map((group) => group.incidentAt - group.acceptedAt)
@@ -250,13 +268,15 @@ const webhook = accepted.map((group) => group.acceptedAt - group.dueAt)
 
 // Through the API: every service of this run must have exactly one incident.
 const perService = new Map()
-let cursor = null
-do {
-  const page = await call('GET', `${url.incidents}/api/v1/incidents?limit=200&label=storm:${run}`
-    + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''), { token })
-  for (const incident of page.items) perService.set(incident.service, (perService.get(incident.service) ?? 0) + 1)
-  cursor = page.nextCursor
-} while (cursor)
+for (const project of projects) {
+  let cursor = null
+  do {
+    const page = await call('GET', `${url.incidents}/api/v1/incidents?limit=200&label=storm:${run}`
+      + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''), { token: project.token })
+    for (const incident of page.items) perService.set(incident.service, (perService.get(incident.service) ?? 0) + 1)
+    cursor = page.nextCursor
+  } while (cursor)
+}
 const missing = all().filter((group) => !perService.has(`${run}-svc-${group.n}`)).length
 const doubled = [...perService.values()].filter((count) => count > 1).length
 
@@ -273,7 +293,7 @@ for (const { lags } of lagSeries) {
 }
 const caughtUp = lagSeries.find(({ t, lags }) => t >= sendSeconds && Object.values(lags).every((lag) => lag === 0))
 
-console.log(`storm ${run}: ${groups} new groups at ${rate}/s, sent in ${sendSeconds.toFixed(1)} s, measured over ${elapsed.toFixed(1)} s`)
+console.log(`storm ${run}: ${groups} new groups at ${rate}/s over ${projects.length} project(s), sent in ${sendSeconds.toFixed(1)} s, measured over ${elapsed.toFixed(1)} s`)
 console.log(`webhook answered: ${accepted.length - failures.length} ok, ${failures.length} failed${failures.length ? ` (${failures.slice(0, 3).join('; ')})` : ''}; from due to 200: ${summary(webhook)}`)
 console.log(`200 → incident.created: ${summary(toIncident)}`)
 console.log(`200 → analysis.completed: ${summary(toAnalysis)}; ${all().filter((g) => g.analysis === 'analysis.failed').length} failed analyses`)
