@@ -48,13 +48,12 @@ public class ConsumerLag {
 
     /**
      * Reads the group's lag and pending count from XINFO GROUPS, summed over the partitions, and
-     * how late it is (the latest partition); keeps the last
-     * values when Redis cannot tell.
+     * how late it is (the latest partition); keeps the last values when Redis cannot tell.
      */
     public Uni<Long> measure() {
         String mine = config.consumer().group();
-        return StreamGroups.across(redis, config.streams(), Instant.now()).map(groups -> {
-            Optional<StreamGroups.Across> group = groups.stream().filter(found -> found.name().equals(mine)).findFirst();
+        return StreamGroups.across(redis, config.streams(), Instant.now(), mine::equals).map(groups -> {
+            Optional<StreamGroups.Across> group = groups.stream().findFirst();
             group.map(StreamGroups.Across::behind).filter(Objects::nonNull).ifPresent(lag::set);
             group.ifPresent(found -> secondsBehind.set(found.secondsBehind()));
             return lag.get();

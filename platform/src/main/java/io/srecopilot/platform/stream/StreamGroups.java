@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The consumer groups of a stream as XINFO GROUPS describes them (the client speaks RESP3: one map
@@ -71,11 +72,21 @@ public final class StreamGroups {
 
     /** Every group found on any of the streams, summed over them, in the order first found. */
     public static Uni<List<Across>> across(ReactiveRedisDataSource redis, List<String> streams, Instant now) {
-        List<Uni<List<Across>>> perStream = streams.stream().map(stream -> of(redis, stream).chain(groups -> groups.isEmpty()
-                ? Uni.createFrom().item(List.<Across>of())
-                : Uni.join().all(groups.stream().map(group -> secondsBehind(redis, stream, group, now)
-                        .map(late -> new Across(group.name(), group.lag(), group.pending(), late))).toList())
-                        .andFailFast())).toList();
+        return across(redis, streams, now, name -> true);
+    }
+
+    /**
+     * The groups {@code measured} picks found on any of the streams, summed over them: how late a
+     * group is costs up to two commands per partition, so a service measuring itself asks only that.
+     */
+    public static Uni<List<Across>> across(ReactiveRedisDataSource redis, List<String> streams, Instant now,
+            Predicate<String> measured) {
+        List<Uni<List<Across>>> perStream = streams.stream().map(stream -> of(redis, stream)
+                .map(groups -> groups.stream().filter(group -> measured.test(group.name())).toList())
+                .chain(groups -> groups.isEmpty() ? Uni.createFrom().item(List.<Across>of())
+                        : Uni.join().all(groups.stream().map(group -> secondsBehind(redis, stream, group, now)
+                                .map(late -> new Across(group.name(), group.lag(), group.pending(), late))).toList())
+                                .andFailFast())).toList();
         return Uni.join().all(perStream).andFailFast().map(all -> {
             Map<String, Across> byName = new LinkedHashMap<>();
             all.forEach(groups -> groups.forEach(group -> byName.merge(group.name(), group, Across::plus)));

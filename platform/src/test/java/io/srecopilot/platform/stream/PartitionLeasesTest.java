@@ -64,10 +64,7 @@ class PartitionLeasesTest {
     void theSurvivorTakesOverADeadReplicasPartitionsWhenTheirLeasesRunOut() throws InterruptedException {
         PartitionLeases survivor = member("a", 4);
         PartitionLeases dying = member("b", 4);
-        settle(survivor);
-        settle(dying);
-        settle(survivor);
-        settle(dying);
+        settleInTurn(survivor, dying);
         assertSharedOnce(4, survivor, dying);
 
         // The dying one renews no more; the survivor renews while the other's leases run out.
@@ -82,10 +79,7 @@ class PartitionLeasesTest {
     void aReplicaThatShutsDownHandsOverAtOnce() {
         PartitionLeases staying = member("a", 4);
         PartitionLeases leaving = member("b", 4);
-        settle(staying);
-        settle(leaving);
-        settle(staying);
-        settle(leaving);
+        settleInTurn(staying, leaving);
         assertEquals(2, leaving.held().size());
 
         leaving.releaseAll().await().atMost(WAIT);
@@ -118,6 +112,14 @@ class PartitionLeasesTest {
 
     private PartitionLeases member(String name, int partitions) {
         return new PartitionLeases(redis, group, name, partitions, TTL, Clock.systemUTC());
+    }
+
+    /** Two rounds of each member settling in turn: the first gives back, the second claims. */
+    private void settleInTurn(PartitionLeases first, PartitionLeases second) {
+        for (int round = 0; round < 2; round++) {
+            settle(first);
+            settle(second);
+        }
     }
 
     private SortedSet<Integer> settle(PartitionLeases member) {
