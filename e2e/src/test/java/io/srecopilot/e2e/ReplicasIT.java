@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,8 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * afterwards and hand their partitions back.
  */
 @ExtendWith(RunningStack.class)
-@Disabled("passes alone (mvn verify -pl e2e -Dit.test=ReplicasIT), timed out at the incidents/analyses wait "
-        + "in the full suite of 2026-12-02: under investigation, issue 22")
 class ReplicasIT {
 
     private static final int PARTITIONS = Stack.PARTITIONS;
