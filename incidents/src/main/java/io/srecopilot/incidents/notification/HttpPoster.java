@@ -23,6 +23,11 @@ import java.util.Map;
 public class HttpPoster {
 
     private static final int MAX_ERROR_BODY = 300;
+    /**
+     * What a delivery log shows instead of the answer of an allowlisted internal target: its body
+     * would let a tenant read what the cluster's services say.
+     */
+    static final String WITHHELD = "(answer of an internal target not shown)";
 
     private final TargetGuard guard;
     private final NotificationsConfig config;
@@ -77,7 +82,7 @@ public class HttpPoster {
             return client.request(options)
                     .chain(request -> request.send(Buffer.buffer(body)))
                     .chain(response -> response.body().map(answer -> new Answer(response.statusCode(),
-                            abbreviate(answer.toString()))))
+                            TargetGuard.isPublic(address) ? abbreviate(answer.toString()) : WITHHELD)))
                     .ifNoItem().after(config.requestTimeout()).failWith(() -> new IllegalStateException(
                             "No answer within " + config.requestTimeout().toSeconds() + " s"));
         });

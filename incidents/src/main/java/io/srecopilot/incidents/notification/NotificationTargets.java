@@ -5,6 +5,7 @@ import io.srecopilot.platform.net.TargetPolicy;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.List;
 
 /** The SSRF guard of notification targets, with the notifications' own policy. */
 public class NotificationTargets {
@@ -12,6 +13,7 @@ public class NotificationTargets {
     @Produces
     @ApplicationScoped
     TargetGuard targetGuard(NotificationsConfig config, Vertx vertx) {
-        return new TargetGuard(new TargetPolicy(config.allowLoopback(), config.allowPrivateNetworks(), false), vertx);
+        return new TargetGuard(TargetPolicy.of(config.allowLoopback(), config.allowPrivateNetworks(), false,
+                config.allowedTargets().orElse(List.of())), vertx);
     }
 }

@@ -3,6 +3,7 @@ package io.srecopilot.incidents.notification;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** How notifications are sent and retried, and which targets they may reach. */
@@ -39,9 +40,15 @@ public interface NotificationsConfig {
     @WithDefault("false")
     boolean allowLoopback();
 
-    /** Private networks (10/8, 172.16/12, 192.168/16, fc00::/7) are allowed unless this is unset. */
-    @WithDefault("true")
+    /**
+     * Private networks (10/8, 172.16/12, 192.168/16, fc00::/7 and the like) are refused unless this is
+     * set: inside a cluster every pod address is private. Prefer {@link #allowedTargets()}.
+     */
+    @WithDefault("false")
     boolean allowPrivateNetworks();
+
+    /** Host names and address blocks a webhook may reach even when private, e.g. an in-cluster receiver. */
+    Optional<List<String>> allowedTargets();
 
     /** The UI's address, for links from messages to incidents. */
     Optional<String> uiUrl();

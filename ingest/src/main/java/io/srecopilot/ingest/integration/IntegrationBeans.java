@@ -16,8 +16,8 @@ public class IntegrationBeans {
     @Produces
     @ApplicationScoped
     TargetGuard targetGuard(IntegrationsConfig config, Vertx vertx) {
-        return new TargetGuard(new TargetPolicy(config.allowLoopback(), config.allowPrivateNetworks(),
-                config.allowLinkLocal()), vertx);
+        return new TargetGuard(TargetPolicy.of(config.allowLoopback(), config.allowPrivateNetworks(),
+                config.allowLinkLocal(), config.allowedTargets().orElse(List.of())), vertx);
     }
 
     /** {@code SRE_ENCRYPTION_KEY}: base64 of 32 random bytes; earlier keys still open older secrets. */

@@ -4,6 +4,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Which Prometheus servers may be reached, and how long they get to answer. */
 @ConfigMapping(prefix = "sre.integrations")
@@ -13,9 +15,15 @@ public interface IntegrationsConfig {
     @WithDefault("false")
     boolean allowLoopback();
 
-    /** Prometheus usually lives on a private network: allowed unless unset. */
-    @WithDefault("true")
+    /**
+     * Every private network: refused unless set, since inside a cluster it reaches every pod. Name the
+     * in-cluster Prometheus in {@link #allowedTargets()} instead.
+     */
+    @WithDefault("false")
     boolean allowPrivateNetworks();
+
+    /** Host names and address blocks integrations may reach even when private (the cluster's Prometheus). */
+    Optional<List<String>> allowedTargets();
 
     /** Link-local addresses and cloud metadata endpoints: refused unless set. */
     @WithDefault("false")

@@ -2,21 +2,19 @@ package io.srecopilot.platform.net;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Keeps URLs that users give (notification targets, Prometheus integrations) from reaching inside
  * the platform (SSRF): only http(s) URLs without credentials, never unspecified or multicast
- * addresses, and, unless the {@link TargetPolicy} allows them, no link-local addresses (which
- * include cloud metadata endpoints) or metadata host names, loopback or private ones. Host names
+ * addresses, and, unless the {@link TargetPolicy} allows them or lists them, no link-local addresses
+ * (which include cloud metadata endpoints) or metadata host names, loopback, private or reserved
+ * ones ({@link SpecialAddresses}, IPv4 carried inside IPv6 included). Host names
  * are checked when the URL is saved and resolved again, every address checked, right before each
  * request, which then goes to the checked address. Each service makes one with its own policy.
  */
@@ -67,7 +65,8 @@ public class TargetGuard {
         if (METADATA_HOSTS.contains(host) && !policy.allowLinkLocal()) {
             return "must not target a cloud metadata service";
         }
-        if (!policy.allowLoopback() && (host.equals("localhost") || host.endsWith(".localhost"))) {
+        boolean loopbackName = host.equals("localhost") || host.endsWith(".localhost");
+        if (loopbackName && !policy.allowLoopback() && !policy.isAllowedHost(host)) {
             return "must not target this machine (loopback)";
         }
         InetAddress literal = literalAddress(host);
@@ -87,8 +86,9 @@ public class TargetGuard {
             } catch (UnknownHostException e) {
                 throw new IllegalStateException("Unknown host " + url.getHost(), e);
             }
+            boolean hostAllowed = policy.isAllowedHost(url.getHost());
             for (InetAddress address : addresses) {
-                String forbidden = problemWith(address);
+                String forbidden = problemWith(address, hostAllowed);
                 if (forbidden != null) {
                     throw new UnsafeTargetException(url.getHost() + " resolves to " + address.getHostAddress()
                             + ", which " + forbidden.replaceFirst("^must", "a target must"));
@@ -100,26 +100,37 @@ public class TargetGuard {
 
     /** @return why the address is forbidden, or null */
     public String problemWith(InetAddress address) {
-        InetAddress effective = unmapped(address);
-        if ((effective.isLinkLocalAddress() || isAwsIpv6Metadata(effective)) && !policy.allowLinkLocal()) {
-            return "must not target a link-local or metadata address";
-        }
-        if (effective.isAnyLocalAddress() || effective.isMulticastAddress() || isZeroNetwork(effective)) {
+        return problemWith(address, false);
+    }
+
+    /** Whether the address is globally reachable, so what it answers may be shown to the user who named it. */
+    public static boolean isPublic(InetAddress address) {
+        return SpecialAddresses.kindOf(address) == AddressKind.PUBLIC;
+    }
+
+    /**
+     * @param hostAllowed whether the address is what an allowlisted host name resolved to, which
+     *        may then be private or loopback (never link-local: a name must not reach the metadata endpoint)
+     */
+    private String problemWith(InetAddress address, boolean hostAllowed) {
+        AddressKind kind = SpecialAddresses.kindOf(address);
+        if (kind == AddressKind.UNSPECIFIED || kind == AddressKind.MULTICAST) {
             return "must not target an unspecified or multicast address";
         }
-        if (effective.isLoopbackAddress() && !policy.allowLoopback()) {
-            return "must not target this machine (loopback)";
+        if (kind == AddressKind.PUBLIC || policy.isInAllowedBlock(address)) {
+            return null;
         }
-        if (isPrivate(effective) && !policy.allowPrivateNetworks()) {
-            return "must not target a private network";
-        }
-        return null;
+        return switch (kind) {
+            case LINK_LOCAL -> policy.allowLinkLocal() ? null : "must not target a link-local or metadata address";
+            case LOOPBACK -> policy.allowLoopback() || hostAllowed ? null : "must not target this machine (loopback)";
+            case PRIVATE -> policy.allowPrivateNetworks() || hostAllowed ? null : "must not target a private network";
+            default -> "must not target a reserved address (documentation, benchmarking or special-purpose)";
+        };
     }
 
     private static InetAddress literalAddress(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean looksLiteral = bare.contains(":") || bare.matches("[0-9.]+");
-        if (!looksLiteral) {
+        if (!Cidr.looksLikeLiteral(bare) || bare.contains("/")) {
             return null;
         }
         try {
@@ -127,44 +138,5 @@ public class TargetGuard {
         } catch (UnknownHostException e) {
             return null;
         }
-    }
-
-    /** ::ffff:169.254.169.254 is 169.254.169.254. */
-    private static InetAddress unmapped(InetAddress address) {
-        if (address instanceof Inet6Address) {
-            byte[] bytes = address.getAddress();
-            boolean mapped = Arrays.equals(Arrays.copyOfRange(bytes, 0, 10), new byte[10])
-                    && bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
-            if (mapped) {
-                try {
-                    return InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16));
-                } catch (UnknownHostException e) {
-                    return address;
-                }
-            }
-        }
-        return address;
-    }
-
-    private static boolean isZeroNetwork(InetAddress address) {
-        return address instanceof Inet4Address && address.getAddress()[0] == 0;
-    }
-
-    /** fd00:ec2::254, AWS's IPv6 instance metadata address. */
-    private static boolean isAwsIpv6Metadata(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        return address instanceof Inet6Address && (bytes[0] & 0xff) == 0xfd && bytes[1] == 0 && (bytes[2] & 0xff) == 0x0e
-                && (bytes[3] & 0xff) == 0xc2 && (bytes[15] & 0xff) == 0x54 && bytes[14] == 0x02;
-    }
-
-    private static boolean isPrivate(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            return first == 10 || (first == 172 && second >= 16 && second <= 31) || (first == 192 && second == 168)
-                    || (first == 100 && second >= 64 && second <= 127);
-        }
-        return (bytes[0] & 0xfe) == 0xfc;
     }
 }
