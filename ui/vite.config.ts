@@ -11,19 +11,21 @@ const ingest = service('INGEST', 8084)
 const realtime = service('REALTIME', 8085)
 const audit = service('AUDIT', 8086)
 
-// Routing by prefix, as the Ingress does in production (docs/architecture.md).
+// Routing by prefix, as the Ingress does in production (docs/architecture.md); the browser's address
+// is appended to X-Forwarded-For (services trust this machine as a proxy in the local run).
+const to = (target: string) => ({ target, xfwd: true })
 const proxy = {
-  '/api/v1/auth': auth,
-  '/api/v1/projects': auth,
-  '/api/v1/incidents': incidents,
-  '/api/v1/notification-channels': incidents,
-  '/api/v1/ai': ai,
-  '/api/v1/ingest': ingest,
-  '/api/v1/integrations': ingest,
-  '/api/v1/signals': ingest,
-  '/api/v1/audit': audit,
-  '/api/v1/system': audit,
-  '/ws': { target: realtime, ws: true },
+  '/api/v1/auth': to(auth),
+  '/api/v1/projects': to(auth),
+  '/api/v1/incidents': to(incidents),
+  '/api/v1/notification-channels': to(incidents),
+  '/api/v1/ai': to(ai),
+  '/api/v1/ingest': to(ingest),
+  '/api/v1/integrations': to(ingest),
+  '/api/v1/signals': to(ingest),
+  '/api/v1/audit': to(audit),
+  '/api/v1/system': to(audit),
+  '/ws': { ...to(realtime), ws: true },
 }
 
 export default defineConfig({

@@ -134,8 +134,9 @@ start_service() {
   [[ -f $jar ]] || fail "$jar is missing: build first (run without --no-build)"
   stop_process "$instance"
   # The Secure flag would keep the refresh cookie off plain-http local origins; locally, webhook
-  # receivers on this machine are fine (in production loopback targets are refused).
-  env $(service_secrets "$name") SRE_AUTH_URL="http://127.0.0.1:${PORTS[auth]}" \
+  # receivers on this machine are fine (in production loopback targets are refused). The UI's
+  # dev server proxies the API from this machine, as the Ingress does in a cluster.
+  env $(service_secrets "$name") SRE_HTTP_TRUSTED_PROXIES="${SRE_HTTP_TRUSTED_PROXIES:-127.0.0.1,::1}" SRE_AUTH_URL="http://127.0.0.1:${PORTS[auth]}" \
     SRE_INGEST_URL="http://127.0.0.1:${PORTS[ingest]}" SRE_INCIDENTS_URL="http://127.0.0.1:${PORTS[incidents]}" \
     SRE_AI_URL="http://127.0.0.1:${PORTS[ai]}" SRE_REALTIME_URL="http://127.0.0.1:${PORTS[realtime]}" \
     SRE_UI_URL="http://127.0.0.1:$UI_PORT" SRE_NOTIFICATIONS_ALLOW_LOOPBACK=true \

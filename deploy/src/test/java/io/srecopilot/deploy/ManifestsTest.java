@@ -136,6 +136,24 @@ class ManifestsTest {
         assertTrue(rendered.named("NetworkPolicy", "default-deny").isPresent(), "no default-deny NetworkPolicy");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "base", "overlays/dev", "overlays/prod" })
+    void servicesKnowTheirProxiesAndReachOnlyPublicAddressesOutside(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        JsonNode config = rendered.named("ConfigMap", "sre-copilot-config").orElseThrow().path("data");
+        assertTrue(!config.path("SRE_HTTP_TRUSTED_PROXIES").asText().isBlank(),
+                "without trusted proxies every client behind the Ingress is the Ingress (login throttling, audit)");
+        assertTrue(config.path("SRE_INTEGRATIONS_ALLOWED_TARGETS").asText().contains("prometheus-operated.monitoring.svc"));
+        JsonNode outside = rendered.named("NetworkPolicy", "services-to-the-outside").orElseThrow();
+        List<String> excepted = new ArrayList<>();
+        outside.path("spec").path("egress").forEach(rule -> rule.path("to").forEach(peer ->
+                peer.path("ipBlock").path("except").forEach(block -> excepted.add(block.asText()))));
+        for (String privateBlock : List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16",
+                "100.64.0.0/10", "127.0.0.0/8")) {
+            assertTrue(excepted.contains(privateBlock), privateBlock + " is reachable as 'the outside': " + excepted);
+        }
+    }
+
     @Test
     void productionKeepsTwoReplicasOfEverything() {
         Rendered prod = Rendered.overlay("overlays/prod");

@@ -23,6 +23,7 @@ public final class Stack implements AutoCloseable {
     /** e2e owns this Redis database and empties it before each suite. */
     private static final int REDIS_DATABASE = 9;
     public static final int PARTITIONS = 4;
+    public static final int IP_FAILURES_PER_HOUR = 30;
     private static final List<String> SERVICES = List.of("auth", "incidents", "ai", "ingest", "realtime", "audit");
 
     private final Path root;
@@ -80,11 +81,25 @@ public final class Stack implements AutoCloseable {
         environment.put("SRE_ANALYSIS_LEASE", "20S");
         // Four stream partitions (16 by default), so a handful of teams' projects covers every one.
         environment.put("SRE_EVENTS_PARTITIONS", Integer.toString(PARTITIONS));
+        // Services read the client from X-Forwarded-For only as appended by a proxy on 127.0.0.1
+        // (EdgeProxy's nginx); the suite's other clients send none.
+        environment.put("SRE_HTTP_TRUSTED_PROXIES", "127.0.0.1");
+        // One address's hourly cap on failed sign-ins (300 by default) low enough for a flood to reach.
+        environment.put("SRE_AUTH_LOGIN_THROTTLE_MAX_IP_FAILURES_PER_HOUR", Integer.toString(IP_FAILURES_PER_HOUR));
         SERVICES.forEach(service -> environment.put("SRE_PORT_" + service.toUpperCase(), ports.get(service).toString()));
         run(List.of("redis-cli", "-n", Integer.toString(REDIS_DATABASE), "FLUSHDB"), "flush-redis");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly));
         run(List.of(root.resolve("deploy/local/up.sh").toString(), "--no-build", "--no-seed", "--no-monitoring",
                 "--ui-preview"), "up");
+    }
+
+    /** The UI image's nginx in front of this stack, as clients reach a deployment; close it after use. */
+    public EdgeProxy startEdgeProxy() {
+        try {
+            return EdgeProxy.start(this, root, runDir.resolve("nginx"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start nginx", e);
+        }
     }
 
     /** Kills the service at once ({@code kill -9}): no shutdown hook, no draining, as a crash would. */

@@ -10,6 +10,7 @@ import io.srecopilot.auth.service.SessionService;
 import io.srecopilot.auth.service.WsTicketService;
 import io.srecopilot.auth.tokens.AccessToken;
 import io.srecopilot.auth.tokens.RefreshCookie;
+import io.srecopilot.platform.net.ClientAddresses;
 import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Roles;
@@ -38,14 +39,16 @@ public class AuthResource {
     private final AccountRepository accounts;
     private final RefreshCookie refreshCookie;
     private final CallerContext callerContext;
+    private final ClientAddresses clientAddresses;
 
     public AuthResource(SessionService sessions, WsTicketService tickets, AccountRepository accounts,
-            RefreshCookie refreshCookie, CallerContext callerContext) {
+            RefreshCookie refreshCookie, CallerContext callerContext, ClientAddresses clientAddresses) {
         this.sessions = sessions;
         this.tickets = tickets;
         this.accounts = accounts;
         this.refreshCookie = refreshCookie;
         this.callerContext = callerContext;
+        this.clientAddresses = clientAddresses;
     }
 
     @POST
@@ -81,7 +84,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<AccountViews.LoggedIn>> login(@Valid @NotNull LoginRequest request,
             HttpServerRequest http) {
-        return sessions.login(request, http.remoteAddress().hostAddress()).map(session -> RestResponse.ResponseBuilder.ok(new AccountViews.LoggedIn(
+        return sessions.login(request, clientAddresses.of(http)).map(session -> RestResponse.ResponseBuilder.ok(new AccountViews.LoggedIn(
                 session.accessToken().accessToken(), session.accessToken().expiresIn(),
                 AccountViews.UserView.of(session.user()), session.projects().get(0).id(), session.projects()))
                 .cookie(refreshCookie.of(session.refreshToken())).build());

@@ -6,6 +6,7 @@ import io.srecopilot.platform.events.Actor;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.ResourceRef;
 import io.srecopilot.platform.events.catalog.EventTypes;
+import io.srecopilot.platform.net.ClientAddresses;
 import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
 import io.vertx.core.http.HttpServerRequest;
@@ -43,14 +44,16 @@ public class RequestAuditFilter {
     private final Instance<CallerContext> callers;
     private final ChangeRecorder recorder;
     private final List<String> quietPaths;
+    private final ClientAddresses clientAddresses;
 
     public RequestAuditFilter(RequestAuditPublisher publisher, Instance<CallerContext> callers, ChangeRecorder recorder,
-            @ConfigProperty(name = "sre.audit.requests.quiet-paths",
+            ClientAddresses clientAddresses, @ConfigProperty(name = "sre.audit.requests.quiet-paths",
                     defaultValue = "/api/v1/ingest/alertmanager,/api/v1/ingest/events") List<String> quietPaths) {
         this.publisher = publisher;
         this.callers = callers;
         this.recorder = recorder;
         this.quietPaths = quietPaths;
+        this.clientAddresses = clientAddresses;
     }
 
     @ServerResponseFilter
@@ -66,7 +69,7 @@ public class RequestAuditFilter {
         List<JsonDiff.FieldChange> changes = changes(request.getMethod(), status, response.getEntity());
         RequestRecord record = new RequestRecord(request.getMethod(), path, status,
                 refused ? "refused" : status < 400 ? "succeeded" : "failed", requestId(request, http),
-                clientAddress(request.getHeaderString("X-Forwarded-For"), http), request.getHeaderString("User-Agent"),
+                clientAddresses.of(http), request.getHeaderString("User-Agent"),
                 changes == null ? null : changes.subList(0, Math.min(MAX_CHANGES, changes.size())),
                 changes == null ? 0 : Math.max(0, changes.size() - MAX_CHANGES));
         publisher.publish(EventEnvelope.create(EventTypes.HTTP_REQUEST, caller == null ? null : caller.tenantId(),
@@ -102,14 +105,6 @@ public class RequestAuditFilter {
     private static String requestId(ContainerRequestContext request, HttpServerRequest http) {
         String given = request.getHeaderString("X-Request-Id");
         return given != null && given.length() <= 200 ? given : UUID.randomUUID().toString();
-    }
-
-    /** The first X-Forwarded-For hop (set by the Ingress) or the peer's address. */
-    static String clientAddress(String forwarded, HttpServerRequest http) {
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
-        }
-        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
     }
 
     /** "/api/v1/incidents/42/transitions" → incidents 42; the path itself when it names no id. */

@@ -10,6 +10,7 @@ import io.srecopilot.platform.events.EventCodec;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.EventsConfig;
 import io.srecopilot.platform.events.catalog.EventTypes;
+import io.srecopilot.platform.net.ClientAddresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,17 +37,19 @@ public class RequestAuditPublisher {
     private final EventsConfig config;
     private final EventCodec codec;
     private final Vertx vertx;
+    private final ClientAddresses clientAddresses;
     private final int capacity;
     private final Counter lost;
     private final Deque<EventEnvelope> waiting = new ArrayDeque<>();
     private boolean retrying;
 
     public RequestAuditPublisher(ReactiveRedisDataSource redis, EventsConfig config, EventCodec codec, Vertx vertx,
-            MeterRegistry registry, @ConfigProperty(name = "sre.audit.requests.buffer", defaultValue = "10000") int capacity) {
+            ClientAddresses clientAddresses, MeterRegistry registry, @ConfigProperty(name = "sre.audit.requests.buffer", defaultValue = "10000") int capacity) {
         this.redis = redis;
         this.config = config;
         this.codec = codec;
         this.vertx = vertx;
+        this.clientAddresses = clientAddresses;
         this.capacity = capacity;
         this.lost = Counter.builder("sre.audit.requests.lost")
                 .description("Request records dropped: Redis was down and the waiting records filled the buffer")
@@ -65,8 +68,8 @@ public class RequestAuditPublisher {
      */
     public void refusedHandshake(HttpServerRequest http, int status) {
         RequestAuditFilter.RequestRecord record = RequestAuditFilter.RequestRecord.of(http.method().name(), http.path(),
-                status, "refused", UUID.randomUUID().toString(), RequestAuditFilter.clientAddress(
-                        http.getHeader("X-Forwarded-For"), http), http.getHeader("User-Agent"));
+                status, "refused", UUID.randomUUID().toString(), clientAddresses.of(http),
+                http.getHeader("User-Agent"));
         publish(EventEnvelope.create(EventTypes.HTTP_REQUEST, null, null, Actor.system("anonymous"),
                 RequestAuditFilter.resourceOf(http.path()), codec.toData(record)));
     }

@@ -34,7 +34,8 @@ class RequestAuditTest {
     void aMutatingRequestIsRecordedWithItsCallerRequestIdAndClient() {
         String requestId = UUID.randomUUID().toString();
         given().auth().oauth2(engineer.token()).header("X-Request-Id", requestId).header("User-Agent", "curl/8.5")
-                .header("X-Forwarded-For", "203.0.113.7, 10.0.0.1").contentType("application/json")
+                // The client forged the first hop; the Ingress (10.0.0.1, trusted) appended the address it saw.
+                .header("X-Forwarded-For", "198.51.100.66, 203.0.113.7, 10.0.0.1").contentType("application/json")
                 .body(Map.of("name", "a thing", "parts", List.of(Map.of("label", "one")))).when().post("/probe/things")
                 .then().statusCode(200);
 
