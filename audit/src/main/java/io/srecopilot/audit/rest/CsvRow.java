@@ -5,9 +5,13 @@ import java.util.stream.Collectors;
 
 /**
  * One CSV line: fields quoted when they hold a comma, quote or line break (RFC 4180), and cells
- * that a spreadsheet would run as a formula (=, +, -, @) prefixed with a quote mark.
+ * that a spreadsheet would run as a formula prefixed with a quote mark: those starting with =, +, -,
+ * @, a tab or a carriage return (OWASP's list: spreadsheets skip the last two and read what follows),
+ * and the full-width forms of the first four, which some spreadsheets fold into them.
  */
 final class CsvRow {
+
+    private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     private CsvRow() {
     }
@@ -21,7 +25,7 @@ final class CsvRow {
             return "";
         }
         String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
