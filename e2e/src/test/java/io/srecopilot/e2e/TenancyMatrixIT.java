@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the ids of a team's real resources by someone outside their project — the owner of another
  * tenant, and the team's own owner acting in another project of the same tenant. Each answers 404
  * problem+json, exactly as for an id that never existed (so ids cannot be probed), and each refusal
- * is in the caller's audit trail with the request's id.
+ * is in the caller's audit trail with the request's id. As a control, the team's owner reads every
+ * one of those resources (so the ids are real and a 404 means "not yours"); and what the owner reads
+ * is the same after the probe as before it, so no refused write changed anything.
  */
 @ExtendWith(RunningStack.class)
 class TenancyMatrixIT {
@@ -51,6 +54,7 @@ class TenancyMatrixIT {
         List<ApiOperation> operations = ApiCatalog.of(stack).stream()
                 .filter(operation -> operation.secured() && operation.namesResources()).toList();
         assertTrue(operations.size() >= 50, "the catalog lists the id-naming operations: " + operations.size());
+        Map<String, String> before = ownersView(stack, victim, operations);
 
         Map<String, ApiOperation> refusals = new HashMap<>();
         List<String> failures = new ArrayList<>();
@@ -64,6 +68,26 @@ class TenancyMatrixIT {
             refusals.put(requestId, operation);
         }
         assertEquals(List.of(), failures, "operations that did not answer 404 to ids outside the caller's project");
+        assertEquals(before, ownersView(stack, victim, operations), "the refused calls changed what the owner reads");
         return refusals;
+    }
+
+    /** What the estate's owner reads at every id-naming GET, by operation; each must be found (the control). */
+    private static Map<String, String> ownersView(Stack stack, TeamEstate victim, List<ApiOperation> operations) {
+        Map<String, String> view = new TreeMap<>();
+        List<String> unreadable = new ArrayList<>();
+        for (ApiOperation operation : operations) {
+            if (!operation.method().equals("GET") || !operation.allows("owner")) {
+                continue;
+            }
+            Response answer = ApiCalls.call(stack, operation, operation.pathWith(victim::idIn), victim.team.token, null);
+            if (answer.statusCode() != 200) {
+                unreadable.add(operation + " answered its owner " + answer.statusCode() + " " + answer.asString());
+            }
+            view.put(operation.key(), answer.asString());
+        }
+        assertEquals(List.of(), unreadable, "the owner reads every resource the probe names (the ids are real)");
+        assertTrue(view.size() >= 15, "the control read the estate's resources: " + view.keySet());
+        return view;
     }
 }

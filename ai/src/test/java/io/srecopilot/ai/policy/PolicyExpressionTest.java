@@ -29,14 +29,43 @@ class PolicyExpressionTest {
                 Map.of())));
     }
 
+    /** Facts where "a" is precedent_exists, "b" confidence > 0.5 and "c" service == "checkout". */
+    private static PolicyFacts facts(boolean a, boolean b, boolean c) {
+        return new PolicyFacts(b ? 0.9 : 0.1, "high", c ? "checkout" : "search", "deploy_regression", a, "DETECTED",
+                Map.of());
+    }
+
+    private static final String A = "precedent_exists";
+    private static final String B = "confidence > 0.5";
+    private static final String C = "service == \"checkout\"";
+
     @Test
-    void notBindsTighterThanAndAndAndTighterThanOr() {
-        // Read as (service == "search") OR (NOT precedent_exists AND confidence > 0.5): false OR (false AND …).
-        assertFalse(holds("service == \"search\" OR NOT precedent_exists AND confidence > 0.5", CHECKOUT_DEPLOY));
-        assertTrue(holds("(service == \"search\" OR NOT precedent_exists) OR confidence > 0.5", CHECKOUT_DEPLOY));
-        assertTrue(holds("NOT NOT precedent_exists", CHECKOUT_DEPLOY));
-        assertTrue(holds("service == \"checkout\" and not category == \"traffic_surge\"", CHECKOUT_DEPLOY),
-                "keywords in any case");
+    void andBindsTighterThanOr() {
+        // a OR (b AND c) against (a OR b) AND c: a true and c false tells them apart.
+        assertTrue(holds(A + " OR " + B + " AND " + C, facts(true, false, false)));
+        assertFalse(holds("(" + A + " OR " + B + ") AND " + C, facts(true, false, false)), "the control binding");
+        // (a AND b) OR c against a AND (b OR c): a false and c true tells them apart.
+        assertTrue(holds(A + " AND " + B + " OR " + C, facts(false, false, true)));
+        assertFalse(holds(A + " AND (" + B + " OR " + C + ")", facts(false, false, true)), "the control binding");
+    }
+
+    @Test
+    void notBindsTighterThanAndAndOr() {
+        // (NOT a) AND b against NOT (a AND b): both false tells them apart.
+        assertFalse(holds("NOT " + A + " AND " + B, facts(false, false, false)));
+        assertTrue(holds("NOT (" + A + " AND " + B + ")", facts(false, false, false)), "the control binding");
+        // (NOT a) OR b against NOT (a OR b): a false, b true tells them apart.
+        assertTrue(holds("NOT " + A + " OR " + B, facts(false, true, false)));
+        assertFalse(holds("NOT (" + A + " OR " + B + ")", facts(false, true, false)), "the control binding");
+        assertTrue(holds("NOT NOT " + A, facts(true, false, false)));
+        assertFalse(holds("NOT NOT " + A, facts(false, false, false)));
+    }
+
+    @Test
+    void keywordsAreReadInAnyCase() {
+        assertTrue(holds("service == \"checkout\" and not category == \"traffic_surge\"", CHECKOUT_DEPLOY));
+        assertFalse(holds("service == \"checkout\" and not category == \"deploy_regression\"", CHECKOUT_DEPLOY));
+        assertTrue(holds(A + " Or " + B, facts(false, true, false)));
     }
 
     @Test
