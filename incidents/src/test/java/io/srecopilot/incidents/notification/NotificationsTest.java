@@ -83,7 +83,7 @@ class NotificationsTest {
             deliveries(downId).body("items[0].attempts", equalTo(4));
             assertEquals(4, down.received().size());
             timeline(incidentId).body("items.findAll { it.kind == 'notification' }.message",
-                    hasItem("Notifying down (webhook) failed after 4 attempts: HTTP 503: try later"));
+                    hasItem("Notifying down (webhook) failed after 4 attempts: HTTP 503: " + HttpPoster.WITHHELD));
             await().atMost(WAIT).until(() -> TestStream.published(admin.tenantId().toString(), "notification.failed").size() == 2);
         }
     }
