@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
 // Where each service listens; the local run and the e2e suite override these.
 const service = (name: string, port: number) => process.env[`SRE_${name}_URL`] ?? `http://127.0.0.1:${port}`
@@ -28,9 +30,18 @@ const proxy = {
   '/ws': { ...to(realtime), ws: true },
 }
 
+// The built UI is previewed under the production image's headers (its Content-Security-Policy and
+// the rest), read from the nginx include so there is one policy; the dev server's hot reload needs
+// inline scripts, so it goes without. (The UI image's build has no deploy/ directory, nor needs it.)
+const headersFile = fileURLToPath(new URL('../deploy/docker/security-headers.inc', import.meta.url))
+const securityHeaders: Record<string, string> = existsSync(headersFile)
+  ? Object.fromEntries([...readFileSync(headersFile, 'utf8').matchAll(/^add_header\s+(\S+)\s+"([^"]*)"/gm)]
+      .map((match) => [match[1], match[2]]))
+  : {}
+
 export default defineConfig({
   plugins: [vue()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy, headers: securityHeaders },
   test: { environment: 'happy-dom', include: ['tests/**/*.test.ts'] },
 })

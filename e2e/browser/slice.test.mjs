@@ -149,6 +149,7 @@ const PAGES = [
 
 async function signedIn(browser, options = {}) {
   const context = await browser.newContext(options)
+  await collectPolicyViolations(context)
   const page = await context.newPage()
   await page.goto(`${env.UI_URL}/login`)
   await page.fill('input[name=email]', team.email)
@@ -158,10 +159,21 @@ async function signedIn(browser, options = {}) {
   return { context, page }
 }
 
+/** Every Content-Security-Policy violation a page of the context reports, kept in the page for the test to read. */
+async function collectPolicyViolations(context) {
+  await context.addInitScript(() => {
+    window.__policyViolations = []
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.__policyViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`))
+  })
+}
+
 async function open(page, path, ready) {
-  await page.goto(`${env.UI_URL}${typeof path === 'function' ? path() : path}`)
+  const response = await page.goto(`${env.UI_URL}${typeof path === 'function' ? path() : path}`)
+  assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'(;|$)/, 'the page is served under the UI\'s policy')
   await page.locator(ready).first().waitFor({ timeout: 15_000 })
   await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Loading…'), null, { timeout: 15_000 })
+  assert.deepEqual(await page.evaluate(() => window.__policyViolations), [], `${page.url()} broke the Content-Security-Policy`)
 }
 
 test('every main page meets WCAG AA in both themes, fits a phone, and is screenshotted', { timeout: 240_000 }, async () => {
@@ -190,6 +202,27 @@ test('every main page meets WCAG AA in both themes, fits a phone, and is screens
       assert.equal(await overflowsSideways(phone.page), false, `${name} scrolls sideways on a phone`)
       await phone.page.screenshot({ path: `${env.SCREENSHOTS}/phone-${name}.png`, fullPage: true })
     }
+  } finally {
+    await browser.close()
+  }
+})
+
+test('two tabs of one browser reload at once and both stay signed in', { timeout: 60_000 }, async () => {
+  const browser = await launch()
+  try {
+    const { context, page } = await signedIn(browser)
+    const second = await context.newPage()
+    await second.goto(`${env.UI_URL}/`)
+    await second.locator('[data-test=incident-row]').first().waitFor({ timeout: 15_000 })
+    // Each reload starts without an access token (it lives in memory) and refreshes with the one cookie.
+    await Promise.all([page.reload(), second.reload()])
+    for (const tab of [page, second]) {
+      await tab.locator('[data-test=incident-row]').first().waitFor({ timeout: 15_000 })
+      assert.doesNotMatch(tab.url(), /\/login/, 'a tab was signed out')
+    }
+    // The login was not revoked as a replay: a later reload refreshes again.
+    await page.reload()
+    await page.locator('[data-test=incident-row]').first().waitFor({ timeout: 15_000 })
   } finally {
     await browser.close()
   }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.srecopilot.auth.tokens.OpaqueTokens;
 import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.security.WsTicket;
@@ -37,6 +38,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -124,7 +128,7 @@ class AuthServiceTest extends ServiceContractTest {
     }
 
     @Test
-    void aRefreshTokenWorksOnceAndItsReplayEndsTheSession() {
+    void aRefreshTokenWorksOnceAndItsReplayAfterTheGraceWindowEndsTheSession() {
         String first = register(uniqueEmail()).cookie("sre_refresh");
 
         Response refreshed = refresh(first);
@@ -133,17 +137,68 @@ class AuthServiceTest extends ServiceContractTest {
         assertNotEquals(first, second);
         given().auth().oauth2(refreshed.path("accessToken")).when().get("/api/v1/auth/me").then().statusCode(200);
 
+        usedAMinuteAgo(first); // sre.auth.refresh-grace is 10 s
         refresh(first).then().statusCode(401);
         refresh(second).then().statusCode(401);
         given().when().post("/api/v1/auth/refresh").then().statusCode(401);
     }
 
     @Test
-    void loggingOutEndsTheSession() {
+    void twoTabsRefreshingAtOnceBothGetTheSameSuccessorAndStaySignedIn() throws Exception {
+        String shared = register(uniqueEmail()).cookie("sre_refresh");
+
+        ExecutorService tabs = Executors.newFixedThreadPool(2);
+        List<Future<Response>> answers = List.of(tabs.submit(() -> refresh(shared)), tabs.submit(() -> refresh(shared)));
+        tabs.shutdown();
+        String one = answers.get(0).get().then().statusCode(200).extract().cookie("sre_refresh");
+        String other = answers.get(1).get().then().statusCode(200).extract().cookie("sre_refresh");
+        assertEquals(one, other, "the second presentation gets the successor of the first");
+        assertEquals(one, refresh(shared).then().statusCode(200).extract().cookie("sre_refresh"), "still in the window");
+
+        String next = refresh(one).then().statusCode(200).extract().cookie("sre_refresh");
+        refresh(shared).then().statusCode(401); // its successor is used now: a replay
+        refresh(next).then().statusCode(401);   // which ended the login
+    }
+
+    @Test
+    void theSessionCookieIsTakenFromTheUisOriginOnly() {
         String cookie = register(uniqueEmail()).cookie("sre_refresh");
+        given().cookie("sre_refresh", cookie).header("Origin", "https://evil.example").when()
+                .post("/api/v1/auth/refresh").then().statusCode(403).contentType("application/problem+json");
+        given().cookie("sre_refresh", cookie).header("Origin", "https://evil.example").when()
+                .post("/api/v1/auth/logout").then().statusCode(403);
+        // Refused before the token was touched: the UI's page still refreshes with it.
+        given().cookie("sre_refresh", cookie).header("Origin", "http://127.0.0.1:5173").when()
+                .post("/api/v1/auth/refresh").then().statusCode(200);
+    }
+
+    @Test
+    void apiAnswersTellBrowsersTheyAreDataNeverAPage() {
+        for (Response answer : List.of(given().when().get("/api/v1/auth/jwks"),
+                given().when().get("/api/v1/auth/me"))) { // a problem document too
+            assertEquals("nosniff", answer.header("X-Content-Type-Options"));
+            assertEquals("default-src 'none'; frame-ancestors 'none'", answer.header("Content-Security-Policy"));
+            assertEquals("no-referrer", answer.header("Referrer-Policy"));
+            assertEquals("no-store", answer.header("Cache-Control"));
+        }
+    }
+
+    private void usedAMinuteAgo(String token) {
+        pool.preparedQuery("UPDATE refresh_token SET used_at = used_at - interval '1 minute' WHERE token_hash = $1")
+                .execute(Tuple.of(OpaqueTokens.hash(token))).await().atMost(WAIT);
+    }
+
+    @Test
+    void loggingOutEndsTheSessionAndSaysSoForTheLiveConnections() {
+        Response registered = register(uniqueEmail());
+        String cookie = registered.cookie("sre_refresh");
         given().cookie("sre_refresh", cookie).when().post("/api/v1/auth/logout").then().statusCode(204)
                 .header("Set-Cookie", containsString("Max-Age=0"));
         refresh(cookie).then().statusCode(401);
+        String userId = registered.path("user.id");
+        await().atMost(WAIT).until(() -> TestStream.published(registered.path("tenant.id"), "user.logout").stream()
+                .anyMatch(event -> userId.equals(event.data().path("userId").asText())
+                        && registered.path("project.id").equals(String.valueOf(event.projectId()))));
     }
 
     @Test
@@ -162,11 +217,11 @@ class AuthServiceTest extends ServiceContractTest {
 
     @Test
     void aWebSocketTicketIsAShortLivedRecordOfTheCaller() {
-        TestCaller viewer = TestCaller.newTenant(Role.VIEWER);
-        String ticket = given().auth().oauth2(viewer.token()).when().post("/api/v1/auth/ws-ticket").then()
-                .statusCode(200).extract().path("ticket");
+        Response owner = register(uniqueEmail());
+        String ticket = given().auth().oauth2(owner.<String>path("accessToken")).when().post("/api/v1/auth/ws-ticket")
+                .then().statusCode(200).extract().path("ticket");
         String stored = redis.value(String.class).get(WsTicket.key(ticket)).await().atMost(WAIT);
-        assertTrue(stored.contains(viewer.projectId().toString()) && stored.contains("\"viewer\""), stored);
+        assertTrue(stored.contains(owner.<String>path("project.id")) && stored.contains("\"owner\""), stored);
         long ttl = redis.key().ttl(WsTicket.key(ticket)).await().atMost(WAIT);
         assertTrue(ttl > 0 && ttl <= 30, "ttl " + ttl);
         given().when().post("/api/v1/auth/ws-ticket").then().statusCode(401);
@@ -230,7 +285,9 @@ class AuthServiceTest extends ServiceContractTest {
         // Signed with the previous key, before the rotation:
         TestCaller earlier = TestCaller.newTenant(Role.VIEWER);
         assertEquals(TestTokens.KEY_ID, header(earlier.token()).get("kid").asText());
-        given().auth().oauth2(earlier.token()).when().post("/api/v1/auth/ws-ticket").then().statusCode(200);
+        // Accepted as genuine (not 401); the test caller has no membership stored, so no ticket.
+        given().auth().oauth2(earlier.token()).when().post("/api/v1/auth/ws-ticket").then().statusCode(403)
+                .body("detail", containsString("no longer a member"));
     }
 
     @Test

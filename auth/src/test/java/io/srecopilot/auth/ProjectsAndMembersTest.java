@@ -8,13 +8,17 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.srecopilot.platform.events.EventEnvelope;
+import io.srecopilot.platform.security.WsTicket;
 import io.srecopilot.platform.testing.TestStream;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,9 @@ import org.junit.jupiter.api.Test;
 /** Projects, members, roles and invitations, as owners, admins and members use them. */
 @QuarkusTest
 class ProjectsAndMembersTest {
+
+    @Inject
+    ReactiveRedisDataSource redis;
 
     private static final String PASSWORD = "correct horse battery";
 
@@ -140,6 +147,22 @@ class ProjectsAndMembersTest {
         post(viewer, membersOf(owner), Map.of("email", "x-" + UUID.randomUUID() + "@example.com", "role", "viewer")).statusCode(403);
         given().auth().oauth2(viewer.token()).when().delete(membersOf(viewer) + "/" + viewer.userId()).then().statusCode(204);
         given().auth().oauth2(owner.token()).when().get(membersOf(owner)).then().body("items", hasSize(1));
+    }
+
+    @Test
+    void aLiveTicketCarriesTheRoleHeldNowAndNoneIsIssuedAfterRemoval() {
+        Session owner = register();
+        Session alice = invite(owner, "engineer");
+        String member = membersOf(owner) + "/" + alice.userId();
+        patch(owner, member, Map.of("role", "viewer")).statusCode(200);
+
+        // Alice's access token still says engineer (it lives 15 minutes); her ticket says what she is now.
+        String ticket = post(alice, "/api/v1/auth/ws-ticket", null).statusCode(200).extract().path("ticket");
+        String claims = redis.value(String.class).get(WsTicket.key(ticket)).await().atMost(Duration.ofSeconds(10));
+        assertTrue(claims.contains("\"VIEWER\"") || claims.contains("\"viewer\""), claims);
+
+        given().auth().oauth2(owner.token()).when().delete(member).then().statusCode(204);
+        post(alice, "/api/v1/auth/ws-ticket", null).statusCode(403).contentType("application/problem+json");
     }
 
     @Test

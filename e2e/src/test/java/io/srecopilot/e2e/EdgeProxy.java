@@ -53,7 +53,7 @@ final class EdgeProxy implements AutoCloseable {
     private static String configuration(Stack stack, Path root, Path dir, int port) throws IOException {
         String server = Files.readString(root.resolve("deploy/docker/nginx.conf"))
                 .replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
-                .replace("/etc/nginx/conf.d/proxy.inc", root.resolve("deploy/docker/proxy.inc").toString())
+                .replace("/etc/nginx/conf.d/", root.resolve("deploy/docker") + "/")
                 .replace("/usr/share/nginx/html", root.resolve("ui/dist").toString());
         Matcher upstreams = UPSTREAM.matcher(server);
         StringBuilder pointed = new StringBuilder();

@@ -2,6 +2,7 @@ package io.srecopilot.realtime;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.srecopilot.platform.security.WsTicket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,8 @@ final class LiveConnection {
 
     /** Application close code: the client fell too far behind; it should reconnect with its last event id. */
     static final int SLOW_CONSUMER = 4008;
+    /** Application close code: the user signed out, or lost or changed their role; a new ticket decides. */
+    static final int ACCESS_CHANGED = 4003;
 
     private final WebSocketConnection socket;
     private final int maxPending;
@@ -102,5 +105,18 @@ final class LiveConnection {
 
     WebSocketConnection socket() {
         return socket;
+    }
+
+    /** The user the connection's current ticket was issued to. */
+    String userId() {
+        WsTicket ticket = socket.userData().get(TicketCheck.TICKET);
+        return ticket == null ? null : ticket.userId();
+    }
+
+    /** Closes the connection: what its ticket allowed may no longer hold. */
+    void closeBecauseAccessChanged(String why) {
+        if (closing.compareAndSet(false, true)) {
+            socket.close(new CloseReason(ACCESS_CHANGED, why)).subscribe().with(done -> { }, failure -> { });
+        }
     }
 }

@@ -31,16 +31,18 @@ public class LiveEventBridge {
     private final EventsConfig config;
     private final Vertx vertx;
     private final LiveSender sender;
+    private final AccessChanges accessChanges;
     private volatile boolean running;
 
     public LiveEventBridge(ReactiveRedisDataSource redis, ProjectConnections connections, EventCodec codec,
-            EventsConfig config, Vertx vertx, LiveSender sender, MeterRegistry registry) {
+            EventsConfig config, Vertx vertx, LiveSender sender, AccessChanges accessChanges, MeterRegistry registry) {
         this.redis = redis;
         this.connections = connections;
         this.codec = codec;
         this.config = config;
         this.vertx = vertx;
         this.sender = sender;
+        this.accessChanges = accessChanges;
         Gauge.builder("sre.realtime.connections", connections, ProjectConnections::count)
                 .description("Open WebSocket connections on this replica").register(registry);
     }
@@ -81,6 +83,7 @@ public class LiveEventBridge {
             LOG.warnf("Ignored a live message that is not an event: %s", e.getMessage());
             return;
         }
+        accessChanges.apply(event);
         if (!LiveMessage.isLive(event.type()) || event.tenantId() == null || event.projectId() == null) {
             return;
         }

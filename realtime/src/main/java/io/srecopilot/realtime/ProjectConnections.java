@@ -48,6 +48,13 @@ public class ProjectConnections {
         return connections == null ? List.of() : connections.values();
     }
 
+    /** The connections of every project of the tenant. */
+    Collection<LiveConnection> ofTenant(UUID tenantId) {
+        String prefix = tenantId + ":";
+        return byProject.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
+                .flatMap(entry -> entry.getValue().values().stream()).toList();
+    }
+
     public int count() {
         return projectOf.size();
     }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Origins, replay after a reconnect, resync beyond the window, switching project with a ticket,
- * and a client that stops reading being closed instead of buffered.
+ * a client that stops reading being closed instead of buffered, and a user's connections closed
+ * when they sign out or their membership changes.
  */
 @QuarkusTest
 class ReconnectAndSwitchTest {
@@ -156,6 +157,33 @@ class ReconnectAndSwitchTest {
         } finally {
             reading.closeAndAwait();
         }
+    }
+
+    @Test
+    void aUserWhoSignsOutOrWhoseMembershipChangesIsDisconnectedAndNoOneElse() {
+        UUID elsewhere = UUID.randomUUID();
+        String colleague = UUID.randomUUID().toString();
+        List<Integer> closes = new CopyOnWriteArrayList<>();
+        WebSocketClientConnection demoted = connectClosing(ticket(project), closes);
+        WebSocketClientConnection bystander = connectClosing(ticket(tenant, project, colleague), closes);
+        WebSocketClientConnection inOtherProject = connectClosing(ticket(elsewhere), closes);
+
+        publish(project, "member.role_changed", Map.of("userId", user, "from", "ENGINEER", "to", "VIEWER"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !demoted.isOpen());
+        assertEquals(List.of(LiveConnection.ACCESS_CHANGED), closes);
+        assertTrue(bystander.isOpen(), "another member stays connected");
+        assertTrue(inOtherProject.isOpen(), "the same user's membership elsewhere did not change");
+
+        publish(elsewhere, "member.removed", Map.of("userId", colleague));
+        publish(project, "user.logout", Map.of("userId", user));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !inOtherProject.isOpen());
+        assertTrue(bystander.isOpen(), "removed from a project they were not watching, signed in elsewhere");
+        bystander.closeAndAwait();
+    }
+
+    private WebSocketClientConnection connectClosing(String ticket, List<Integer> closes) {
+        return BasicWebSocketConnector.create().baseUri(base).path("/ws?ticket=" + ticket)
+                .onClose((connection, reason) -> closes.add(reason.getCode())).connectAndAwait();
     }
 
     private double dropped() {

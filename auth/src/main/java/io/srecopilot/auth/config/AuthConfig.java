@@ -19,6 +19,16 @@ public interface AuthConfig {
     @WithDefault("7d")
     Duration refreshTokenLifetime();
 
+    /**
+     * How long a used refresh token still gets the successor it was rotated to (two tabs refreshing
+     * at once), instead of being taken for a replay that revokes the login; 0 turns it off.
+     */
+    @WithDefault("10s")
+    Duration refreshGrace();
+
+    /** Origins of the pages that may use the session cookie (refresh, logout): the UI's. */
+    List<String> cookieOrigins();
+
     /** Lifetime of a one-use WebSocket ticket. */
     @WithDefault("30s")
     Duration wsTicketLifetime();

@@ -11,6 +11,8 @@ import io.srecopilot.auth.service.WsTicketService;
 import io.srecopilot.auth.tokens.AccessToken;
 import io.srecopilot.auth.tokens.RefreshCookie;
 import io.srecopilot.platform.net.ClientAddresses;
+import io.srecopilot.platform.problem.ProblemException;
+import io.srecopilot.platform.problem.ProblemType;
 import io.srecopilot.platform.security.Caller;
 import io.srecopilot.platform.security.CallerContext;
 import io.srecopilot.platform.security.Roles;
@@ -22,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,15 +43,18 @@ public class AuthResource {
     private final RefreshCookie refreshCookie;
     private final CallerContext callerContext;
     private final ClientAddresses clientAddresses;
+    private final CookieOrigins cookieOrigins;
 
     public AuthResource(SessionService sessions, WsTicketService tickets, AccountRepository accounts,
-            RefreshCookie refreshCookie, CallerContext callerContext, ClientAddresses clientAddresses) {
+            RefreshCookie refreshCookie, CallerContext callerContext, ClientAddresses clientAddresses,
+            CookieOrigins cookieOrigins) {
         this.sessions = sessions;
         this.tickets = tickets;
         this.accounts = accounts;
         this.refreshCookie = refreshCookie;
         this.callerContext = callerContext;
         this.clientAddresses = clientAddresses;
+        this.cookieOrigins = cookieOrigins;
     }
 
     @POST
@@ -93,7 +99,9 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @PermitAll
-    public Uni<RestResponse<AccessToken>> refresh(@CookieParam(RefreshCookie.NAME) String token) {
+    public Uni<RestResponse<AccessToken>> refresh(@CookieParam(RefreshCookie.NAME) String token,
+            @HeaderParam("Origin") String origin) {
+        cookieOrigins.check(origin);
         return sessions.refresh(token).map(refreshed -> RestResponse.ResponseBuilder.ok(refreshed.accessToken())
                 .cookie(refreshCookie.of(refreshed.refreshToken())).build());
     }
@@ -101,7 +109,9 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @PermitAll
-    public Uni<RestResponse<Void>> logout(@CookieParam(RefreshCookie.NAME) String token) {
+    public Uni<RestResponse<Void>> logout(@CookieParam(RefreshCookie.NAME) String token,
+            @HeaderParam("Origin") String origin) {
+        cookieOrigins.check(origin);
         return sessions.logout(token).map(ignored -> RestResponse.ResponseBuilder.<Void>noContent()
                 .cookie(refreshCookie.cleared()).build());
     }
@@ -115,11 +125,22 @@ public class AuthResource {
         return sessions.switchProject(callerContext.get(), request.projectId(), token);
     }
 
+    /**
+     * A ticket for the caller's project with the role they hold now, not the one in their access
+     * token (which lives 15 minutes): someone removed or demoted since cannot reconnect as before.
+     */
     @POST
     @Path("/ws-ticket")
     @RolesAllowed(Roles.VIEWER)
+    @WithSession
     public Uni<AccountViews.Ticket> wsTicket() {
-        return tickets.issue(callerContext.get()).map(AccountViews.Ticket::new);
+        Caller caller = callerContext.get();
+        return accounts.projectOf(caller.userId(), caller.projectId())
+                .onItem().ifNull().failWith(() -> new ProblemException(ProblemType.FORBIDDEN,
+                        "You are no longer a member of this project: sign in again"))
+                .chain(membership -> tickets.issue(new Caller(caller.tenantId(), caller.projectId(), membership.role(),
+                        caller.actor())))
+                .map(AccountViews.Ticket::new);
     }
 
     @GET

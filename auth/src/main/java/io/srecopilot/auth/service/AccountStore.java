@@ -31,10 +31,12 @@ public class AccountStore {
 
     private final AuthEvents events;
     private final AuthConfig config;
+    private final RefreshGrace grace;
 
-    public AccountStore(AuthEvents events, AuthConfig config) {
+    public AccountStore(AuthEvents events, AuthConfig config, RefreshGrace grace) {
         this.events = events;
         this.config = config;
+        this.grace = grace;
     }
 
     /** A tenant, its owner and a default project; refused with 409 when the email has an account. */
@@ -144,7 +146,7 @@ public class AccountStore {
                         return Uni.createFrom().item(Rotation.REFUSED);
                     }
                     if (token.usedAt != null) {
-                        return revokeFamily(token.familyId, now).replaceWith(Rotation.REFUSED);
+                        return reused(presented, token, now);
                     }
                     if (!token.isUsable(now)) {
                         return Uni.createFrom().item(Rotation.REFUSED);
@@ -152,8 +154,27 @@ public class AccountStore {
                     token.usedAt = now;
                     String successor = OpaqueTokens.generate();
                     return successor(token, successor, now).persist()
+                            .call(() -> grace.remember(presented, successor))
                             .replaceWith(new Rotation(successor, token.userId, token.projectId));
                 });
+    }
+
+    /**
+     * A used token presented again: within the grace window (a second tab) it gets the successor it
+     * was rotated to, if that is still unused; otherwise it is a replay and the login is revoked.
+     */
+    private Uni<Rotation> reused(String presented, RefreshToken token, Instant now) {
+        boolean inGrace = token.revokedAt == null && !now.isAfter(token.usedAt.plus(config.refreshGrace()));
+        Uni<String> remembered = inGrace ? grace.successorOf(presented) : Uni.createFrom().nullItem();
+        return remembered.chain(successor -> {
+            if (successor == null) {
+                return revokeFamily(token.familyId, now).replaceWith(Rotation.REFUSED);
+            }
+            return RefreshToken.<RefreshToken>find("tokenHash", OpaqueTokens.hash(successor)).firstResult()
+                    .chain(next -> next != null && next.isUsable(now)
+                            ? Uni.createFrom().item(new Rotation(successor, next.userId, next.projectId))
+                            : revokeFamily(token.familyId, now).replaceWith(Rotation.REFUSED));
+        });
     }
 
     /** Later refreshes issue tokens for the project the user switched to. */
@@ -163,10 +184,14 @@ public class AccountStore {
                 projectId, OpaqueTokens.hash(presented)).replaceWithVoid();
     }
 
+    /** Ends the login the token belongs to; the event lets realtime close the user's live connections. */
     @WithTransaction
     public Uni<Void> endSession(String presented) {
         return RefreshToken.<RefreshToken>find("tokenHash", OpaqueTokens.hash(presented)).firstResult()
-                .chain(token -> token == null ? Uni.createFrom().voidItem() : revokeFamily(token.familyId, Timestamps.now()));
+                .chain(token -> token == null ? Uni.createFrom().voidItem() : revokeFamily(token.familyId, Timestamps.now())
+                        .call(() -> events.emit(EventTypes.USER_LOGOUT, token.tenantId, token.projectId,
+                                new Actor(ActorType.USER, token.userId.toString()),
+                                new ResourceRef("user", token.userId.toString()), Map.of("userId", token.userId.toString()))));
     }
 
     private Uni<String> startSession(User user, UUID projectId) {

@@ -55,6 +55,8 @@ public final class EventTypes {
     public static final String MEMBER_INVITATION_REVOKED = "member.invitation_revoked";
     public static final String USER_LOGIN = "user.login";
     public static final String USER_LOGIN_FAILED = "user.login_failed";
+    /** A session ended by its user; realtime closes that user's live connections. */
+    public static final String USER_LOGOUT = "user.logout";
     public static final String API_KEY_CREATED = "apikey.created";
     public static final String API_KEY_REVOKED = "apikey.revoked";
 
