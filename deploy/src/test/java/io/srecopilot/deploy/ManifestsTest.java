@@ -26,6 +26,8 @@ class ManifestsTest {
 
     /** docs/architecture.md's routing table, written out independently of the Ingress. */
     static final Map<String, String> ROUTES = Map.ofEntries(Map.entry("/api/v1/auth", "auth"),
+            // Service-only endpoints go to the UI's nginx, which answers 404.
+            Map.entry("/api/v1/auth/token", "ui"), Map.entry("/api/v1/auth/api-keys/introspect", "ui"),
             Map.entry("/api/v1/projects", "auth"), Map.entry("/api/v1/incidents", "incidents"),
             Map.entry("/api/v1/notification-channels", "incidents"), Map.entry("/api/v1/ai", "ai"),
             Map.entry("/api/v1/ingest", "ingest"), Map.entry("/api/v1/integrations", "ingest"),
