@@ -63,7 +63,9 @@ final class EdgeProxy implements AutoCloseable {
         upstreams.appendTail(pointed);
         String temp = dir.resolve("temp").toString();
         return String.join("\n", List.of(
-                "daemon off;", "worker_processes 1;", "pid " + dir.resolve("nginx.pid") + ";",
+                // Workers read ui/dist, which may sit in a directory only its owner may enter (a
+                // mktemp clone); nginx ignores this line when not started as root.
+                "daemon off;", "user " + System.getProperty("user.name") + ";", "worker_processes 1;", "pid " + dir.resolve("nginx.pid") + ";",
                 "error_log " + dir.resolve("error.log") + " warn;",
                 "events { worker_connections 512; }",
                 "http {",

@@ -77,7 +77,8 @@ class TenancyMatrixIT {
         Map<String, String> view = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
         for (ApiOperation operation : operations) {
-            if (!operation.method().equals("GET") || !operation.allows("owner")) {
+            // The estate's incident has no postmortem (one is written after resolving): nothing to read there.
+            if (!operation.method().equals("GET") || !operation.allows("owner") || operation.path().contains("/postmortem")) {
                 continue;
             }
             Response answer = ApiCalls.call(stack, operation, operation.pathWith(victim::idIn), victim.team.token, null);
