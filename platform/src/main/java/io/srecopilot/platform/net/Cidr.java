@@ -22,15 +22,11 @@ public final class Cidr {
         String trimmed = text.trim();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
-        if (!looksLikeLiteral(address)) {
+        InetAddress literal = literal(address);
+        if (literal == null) {
             throw new IllegalArgumentException(text + " is not an address block");
         }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(address).getAddress(); // a literal: parsed, never looked up
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(text + " is not an address block", e);
-        }
+        byte[] bytes = literal.getAddress();
         int bits = bytes.length * 8;
         int prefix;
         try {
@@ -48,6 +44,22 @@ public final class Cidr {
     public static boolean looksLikeLiteral(String text) {
         String bare = text.contains("/") ? text.substring(0, text.indexOf('/')) : text;
         return bare.contains(":") || bare.matches("[0-9.]+");
+    }
+
+    /**
+     * The address an IP literal (bracketed IPv6 too) stands for, parsed and never looked up; null
+     * for a host name or anything else.
+     */
+    public static InetAddress literal(String text) {
+        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        if (bare.isEmpty() || !looksLikeLiteral(bare) || bare.contains("/")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(bare);
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 
     public boolean contains(InetAddress address) {

@@ -4,7 +4,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,7 +47,7 @@ public class ClientAddresses {
                 .map(String::trim).filter(hop -> !hop.isEmpty()).toList();
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i);
-            if (parse(hop) == null) {
+            if (Cidr.literal(hop) == null) {
                 return client; // not an address: written by the client, so the hop to its right is the client
             }
             client = hop;
@@ -60,19 +59,7 @@ public class ClientAddresses {
     }
 
     private boolean isTrusted(String address) {
-        InetAddress parsed = parse(address);
+        InetAddress parsed = Cidr.literal(address);
         return parsed != null && trustedProxies.stream().anyMatch(block -> block.contains(parsed));
-    }
-
-    private static InetAddress parse(String address) {
-        String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-        if (bare.isEmpty() || !Cidr.looksLikeLiteral(bare) || bare.contains("/")) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(bare); // a literal: parsed, never looked up
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 }

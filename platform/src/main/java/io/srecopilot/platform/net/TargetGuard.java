@@ -69,7 +69,7 @@ public class TargetGuard {
         if (loopbackName && !policy.allowLoopback() && !policy.isAllowedHost(host)) {
             return "must not target this machine (loopback)";
         }
-        InetAddress literal = literalAddress(host);
+        InetAddress literal = Cidr.literal(host);
         return literal == null ? null : problemWith(literal);
     }
 
@@ -126,17 +126,5 @@ public class TargetGuard {
             case PRIVATE -> policy.allowPrivateNetworks() || hostAllowed ? null : "must not target a private network";
             default -> "must not target a reserved address (documentation, benchmarking or special-purpose)";
         };
-    }
-
-    private static InetAddress literalAddress(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (!Cidr.looksLikeLiteral(bare) || bare.contains("/")) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(bare); // a literal: parsed, never looked up
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 }
