@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,13 +22,8 @@ class EdgeProxyIT {
     private static EdgeProxy proxy;
 
     @BeforeAll
-    static void startProxy(Stack stack) {
-        proxy = stack.startEdgeProxy();
-    }
-
-    @AfterAll
-    static void stopProxy() {
-        proxy.close();
+    static void proxy(Stack stack) {
+        proxy = stack.edgeProxy();
     }
 
     @Test

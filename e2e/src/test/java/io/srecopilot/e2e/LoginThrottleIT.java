@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,13 +39,8 @@ class LoginThrottleIT {
     private static EdgeProxy proxy;
 
     @BeforeAll
-    static void startProxy(Stack stack) {
-        proxy = stack.startEdgeProxy();
-    }
-
-    @AfterAll
-    static void stopProxy() {
-        proxy.close();
+    static void proxy(Stack stack) {
+        proxy = stack.edgeProxy();
     }
 
     @Test

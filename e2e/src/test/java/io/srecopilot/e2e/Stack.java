@@ -30,6 +30,7 @@ public final class Stack implements AutoCloseable {
     private final Path runDir;
     private final Map<String, Integer> ports = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
+    private EdgeProxy edgeProxy;
 
     private Stack(Path root, Path runDir) {
         this.root = root;
@@ -93,13 +94,16 @@ public final class Stack implements AutoCloseable {
                 "--ui-preview"), "up");
     }
 
-    /** The UI image's nginx in front of this stack, as clients reach a deployment; close it after use. */
-    public EdgeProxy startEdgeProxy() {
-        try {
-            return EdgeProxy.start(this, root, runDir.resolve("nginx"));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start nginx", e);
+    /** The UI image's nginx in front of this stack, as clients reach a deployment: started once, stopped with the stack. */
+    public synchronized EdgeProxy edgeProxy() {
+        if (edgeProxy == null) {
+            try {
+                edgeProxy = EdgeProxy.start(this, root, runDir.resolve("nginx"));
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot start nginx", e);
+            }
         }
+        return edgeProxy;
     }
 
     /** Kills the service at once ({@code kill -9}): no shutdown hook, no draining, as a crash would. */
@@ -165,6 +169,12 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (edgeProxy != null) {
+                edgeProxy.close();
+                edgeProxy = null;
+            }
+        }
         environment.put("SRE_DROP_DB", "1");
         run(List.of(root.resolve("deploy/local/down.sh").toString()), "down");
     }
