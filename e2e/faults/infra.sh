@@ -4,6 +4,7 @@
 # to disk and started again from it, as a production Redis with persistence restarts. Needs the
 # rights to run pg_ctlcluster and redis-server (root in CI).
 #   infra.sh postgres-stop | postgres-start | redis-stop | redis-start
+#   infra.sh postgres-max-connections N   (raises max_connections to N if lower, restarting PostgreSQL)
 set -euo pipefail
 
 REDIS_HOST=${SRE_FAULT_REDIS_HOST:-127.0.0.1}
@@ -20,6 +21,17 @@ case "${1:-}" in
     pg_ctlcluster --skip-systemctl-redirect "$(cluster)" main start
     for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 0.5; done
     echo "PostgreSQL did not come back" >&2; exit 1
+    ;;
+  postgres-max-connections)
+    wanted=${2:?how many connections}
+    current=$(psql -h 127.0.0.1 -U postgres -d postgres -tAc 'SHOW max_connections')
+    if [ "$current" -lt "$wanted" ]; then
+      echo "raising PostgreSQL's max_connections from $current to $wanted"
+      psql -h 127.0.0.1 -U postgres -d postgres -qc "ALTER SYSTEM SET max_connections = $wanted"
+      pg_ctlcluster --skip-systemctl-redirect "$(cluster)" main restart
+      for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 0.5; done
+      echo "PostgreSQL did not come back" >&2; exit 1
+    fi
     ;;
   redis-stop)
     dir=$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" --raw config get dir | sed -n 2p)
@@ -44,6 +56,6 @@ case "${1:-}" in
     echo "Redis did not come back" >&2; exit 1
     ;;
   *)
-    echo "usage: $0 postgres-stop|postgres-start|redis-stop|redis-start" >&2; exit 2
+    echo "usage: $0 postgres-stop|postgres-start|postgres-max-connections N|redis-stop|redis-start" >&2; exit 2
     ;;
 esac

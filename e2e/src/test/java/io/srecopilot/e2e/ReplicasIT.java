@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,9 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * afterwards and hand their partitions back.
  */
 @ExtendWith(RunningStack.class)
-@Disabled("issue 22: in the clean-clone run of 2026-12-02 at 1fa1255 some group's alerts were still firing "
-        + "2 minutes after its resolved notification (line 65), with two replicas sharing the partitions; it passed "
-        + "in the run before. A resolved handled before its firing, or lost in a partition handover, is to be found")
 class ReplicasIT {
 
     private static final int PARTITIONS = Stack.PARTITIONS;

@@ -24,6 +24,7 @@ public final class Stack implements AutoCloseable {
     private static final int REDIS_DATABASE = 9;
     public static final int PARTITIONS = 4;
     public static final int IP_FAILURES_PER_HOUR = 30;
+    private static final int POSTGRES_CONNECTIONS = 200;
     private static final List<String> SERVICES = List.of("auth", "incidents", "ai", "ingest", "realtime", "audit");
 
     private final Path root;
@@ -89,6 +90,11 @@ public final class Stack implements AutoCloseable {
         environment.put("SRE_AUTH_LOGIN_THROTTLE_MAX_IP_FAILURES_PER_HOUR", Integer.toString(IP_FAILURES_PER_HOUR));
         SERVICES.forEach(service -> environment.put("SRE_PORT_" + service.toUpperCase(), ports.get(service).toString()));
         run(List.of("redis-cli", "-n", Integer.toString(REDIS_DATABASE), "FLUSHDB"), "flush-redis");
+        // Seven instances (five services with a database, two replicas in ReplicasIT) at Quarkus's pool
+        // of 20, a listener each, and the suite's own: more than PostgreSQL's default of 100
+        // (docs/operations.md gives the budget). A full server refused the replicas' connections.
+        run(List.of(root.resolve("e2e/faults/infra.sh").toString(), "postgres-max-connections",
+                Integer.toString(POSTGRES_CONNECTIONS)), "postgres-connections");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly));
         run(List.of(root.resolve("deploy/local/up.sh").toString(), "--no-build", "--no-seed", "--no-monitoring",
                 "--ui-preview"), "up");

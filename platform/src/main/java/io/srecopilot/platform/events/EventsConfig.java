@@ -137,9 +137,27 @@ public interface EventsConfig {
         @WithDefault("30s")
         Duration minIdle();
 
-        /** Deliveries after which a message is parked instead of retried again. */
+        /**
+         * Deliveries after which a message is parked instead of retried again; for an event held
+         * back by this replica (its key waits behind it), failures, over at least {@code park-after}.
+         */
         @WithDefault("5")
         int maxDeliveries();
+
+        /**
+         * The first pause before a failed event is tried again; it doubles with each failure, up to
+         * {@code min-idle}. Its key's later events wait meanwhile.
+         */
+        @WithDefault("1s")
+        Duration retryPause();
+
+        /**
+         * How long an event that keeps failing holds its key back before it is parked (with
+         * {@code max-deliveries} failures at least): long enough that a database or Redis outage
+         * of a minute or two parks nothing.
+         */
+        @WithDefault("2m")
+        Duration parkAfter();
 
         /** Where parked (poison) messages go, with their group and delivery count. */
         @WithDefault("sre:events:parked")

@@ -1,6 +1,5 @@
 package io.srecopilot.platform.stream;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -10,61 +9,59 @@ import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.srecopilot.platform.events.EventCodec;
-import io.srecopilot.platform.events.EventEnvelope;
 import io.srecopilot.platform.events.EventsConfig;
-import io.srecopilot.platform.events.MalformedEventException;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * The service's member of its consumer group on the event stream: reads the partitions this
- * replica holds ({@link PartitionLeases}), hands
- * each to the {@link EventDispatcher} and acknowledges it only after the handlers' transaction
- * committed. A failed message stays pending; {@link StuckEventReclaimer} retries or parks it.
- * Runs only in services that declare at least one {@link EventHandler}.
+ * replica holds ({@link PartitionLeases}) and hands what it read to the {@link OrderedProcessor},
+ * which acknowledges each event once its handlers' transaction committed and holds back the later
+ * events of a key whose event failed. A partition is handed over only while nothing of it is held
+ * back; one just claimed is first rid of what its previous holders left pending, so that nothing
+ * new of it is processed before them. Runs only in services that declare at least one
+ * {@link EventHandler}.
  */
 @ApplicationScoped
 public class EventStreamConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventStreamConsumer.class);
     private static final long RETRY_AFTER_FAILURE_MS = 1_000;
+    private static final int TAKE_OVER_PAGE = 100;
+    /**
+     * Past this many events held back (an outage of the database fails every key), no more are
+     * read until they drain: they wait in the stream rather than in memory, and the lag shows it.
+     */
+    private static final int MOST_HELD_BACK = 10_000;
 
     private final ReactiveStreamCommands<String, String, String> streams;
     private final EventDispatcher dispatcher;
-    private final EventParking parking;
-    private final EventCodec codec;
+    private final OrderedProcessor processor;
     private final EventsConfig config;
     private final Vertx vertx;
-    private final MeterRegistry registry;
     private final String consumerName;
     private final PartitionLeases leases;
     private volatile boolean running;
     private volatile boolean groupsReady;
     private volatile int consecutiveFailures;
 
-    public EventStreamConsumer(ReactiveRedisDataSource redis, EventDispatcher dispatcher, EventParking parking,
-            EventCodec codec, EventsConfig config, Vertx vertx, MeterRegistry registry) {
+    public EventStreamConsumer(ReactiveRedisDataSource redis, EventDispatcher dispatcher, OrderedProcessor processor,
+            EventsConfig config, Vertx vertx, MeterRegistry registry) {
         this.streams = redis.stream(String.class);
         this.dispatcher = dispatcher;
-        this.parking = parking;
-        this.codec = codec;
+        this.processor = processor;
         this.config = config;
         this.vertx = vertx;
-        this.registry = registry;
         this.consumerName = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.leases = new PartitionLeases(redis, config.consumer().group(), consumerName, config.partitions(),
                 config.consumer().leaseTtl(), Clock.systemUTC());
@@ -86,6 +83,7 @@ public class EventStreamConsumer {
             return;
         }
         running = false;
+        processor.stop();
         // Handing the partitions over now spares the other replicas the wait for the leases to expire.
         try {
             leases.releaseAll().await().atMost(Duration.ofSeconds(2));
@@ -117,73 +115,22 @@ public class EventStreamConsumer {
     }
 
     /**
-     * Processes messages in one transaction each: those of types no handler wants are acknowledged
-     * together first (most of a busy stream, for most services); the rest run in stream order per
-     * ordering key ({@link EventDispatcher#orderingKey}), up to {@code concurrency} keys at once.
-     * The next read waits for all of them, so the order per key holds across reads too.
+     * One turn: held-back events that are due, the partitions' share, what a newly claimed
+     * partition holds pending, then a read of new messages and their processing.
      */
-    public Uni<Void> processAll(List<StreamMessage<String, String, String>> messages) {
-        Read read = read(messages);
-        return read.asides().chain(() -> inOrderPerKey(read.events()));
-    }
-
-    private Uni<Void> inOrderPerKey(List<Decoded> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        Map<String, List<Decoded>> byKey = new LinkedHashMap<>();
-        events.forEach(decoded -> byKey.computeIfAbsent(dispatcher.orderingKey(decoded.event()),
-                key -> new ArrayList<>()).add(decoded));
-        return Multi.createFrom().iterable(byKey.values())
-                .onItem().transformToUni(this::inOrder).merge(config.consumer().concurrency())
-                .collect().last().replaceWithVoid();
-    }
-
-    private Uni<Void> inOrder(List<Decoded> sameKey) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (Decoded decoded : sameKey) {
-            all = all.call(() -> process(decoded.message(), decoded.event()));
-        }
-        return all;
-    }
-
-    /**
-     * Sorts a read: messages of types no handler wants are to be acknowledged, malformed ones
-     * parked ({@code asides}, run before the rest), the others decoded, in stream order.
-     */
-    private Read read(List<StreamMessage<String, String, String>> messages) {
-        Map<Boolean, List<StreamMessage<String, String, String>>> byWanted = byWanted(messages);
-        Uni<Void> asides = acknowledge(byWanted.get(false));
-        List<Decoded> events = new ArrayList<>();
-        for (StreamMessage<String, String, String> message : byWanted.get(true)) {
-            try {
-                events.add(new Decoded(message, codec.decode(message.payload().get("event"))));
-            } catch (MalformedEventException e) {
-                asides = asides.call(() -> parking.park(message, e.getMessage(), 1));
-            }
-        }
-        return new Read(asides, events);
-    }
-
-    /** A read sorted: what to acknowledge or park first, and the events to handle. */
-    private record Read(Uni<Void> asides, List<Decoded> events) {
-    }
-
-    /** A message and the event it carries. */
-    private record Decoded(StreamMessage<String, String, String> message, EventEnvelope event) {
-    }
-
     private void readNext() {
         if (!running) {
             return;
         }
         ensureGroups()
-                .chain(leases::settleIfDue)
-                .chain(held -> held.isEmpty() ? idle() : streams.xreadgroup(config.consumer().group(), consumerName,
-                        newMessagesOf(held),
-                        new XReadGroupArgs().count(config.consumer().batchSize()).block(config.consumer().block())))
+                .chain(processor::retryDue)
+                .chain(() -> leases.settleIfDue(partition -> processor.holdsFrom(config.stream(partition))))
+                .call(held -> takeOverClaimed())
+                .chain(held -> held.isEmpty() || processor.heldBackCount() >= MOST_HELD_BACK ? idle()
+                        : streams.xreadgroup(config.consumer().group(), consumerName, newMessagesOf(held),
+                                new XReadGroupArgs().count(config.consumer().batchSize()).block(config.consumer().block())))
                 .chain(messages -> messages == null ? Uni.createFrom().voidItem()
-                        : dispatcher.batches() ? processBatch(messages) : processAll(messages))
+                        : dispatcher.batches() ? processor.processBatch(messages) : processor.processAll(messages))
                 .subscribe().with(ignored -> {
                     readSucceeded();
                     readNext();
@@ -194,27 +141,29 @@ public class EventStreamConsumer {
     }
 
     /**
-     * Processes a read in one transaction (every handler takes batches): events not wanted are
-     * acknowledged, malformed ones parked, the rest handled together and acknowledged in one
-     * command. If the batch fails, each message is processed on its own, so the failure stays with
-     * the event that caused it.
+     * The partitions just claimed: what is pending in them was left by their previous holders
+     * (held back there, or read by a replica that died), and goes first.
      */
-    private Uni<Void> processBatch(List<StreamMessage<String, String, String>> messages) {
-        if (!running) {
-            return Uni.createFrom().voidItem();
+    private Uni<Void> takeOverClaimed() {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (int partition : leases.takeFreshlyClaimed()) {
+            String stream = config.stream(partition);
+            all = all.call(() -> takeOverLeftovers(stream, "0-0"));
         }
-        Read read = read(messages);
-        if (read.events().isEmpty()) {
-            return read.asides();
-        }
-        List<EventEnvelope> events = read.events().stream().map(Decoded::event).toList();
-        return read.asides().chain(() -> dispatcher.dispatchAll(events))
-                .invoke(fresh -> countBatch(events, fresh))
-                .chain(() -> acknowledge(read.events().stream().map(Decoded::message).toList()))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("A batch of %d events failed (%s); processing them one by one", events.size(),
-                            failure.toString());
-                    return inOrderPerKey(read.events());
+        return all;
+    }
+
+    private Uni<Void> takeOverLeftovers(String stream, String cursor) {
+        return streams.xautoclaim(stream, config.consumer().group(), consumerName, Duration.ZERO, cursor, TAKE_OVER_PAGE)
+                .chain(claimed -> {
+                    List<StreamMessage<String, String, String>> leftovers = claimed.getMessages().stream()
+                            .filter(message -> !processor.inHand(message.id())).toList();
+                    if (!leftovers.isEmpty()) {
+                        LOG.infof("Took over %d events left pending in %s by its previous holder", leftovers.size(), stream);
+                    }
+                    Uni<Void> processed = processor.processAll(leftovers);
+                    return "0-0".equals(claimed.getId()) ? processed
+                            : processed.chain(() -> takeOverLeftovers(stream, claimed.getId()));
                 });
     }
 
@@ -246,61 +195,6 @@ public class EventStreamConsumer {
                     .onFailure(failure -> String.valueOf(failure.getMessage()).contains("BUSYGROUP")).recoverWithNull());
         }
         return all.invoke(() -> groupsReady = true);
-    }
-
-    private Uni<Void> process(StreamMessage<String, String, String> message, EventEnvelope event) {
-        if (!running) {
-            // Shutting down: leave it pending; a live replica takes it over after min-idle.
-            return Uni.createFrom().voidItem();
-        }
-        return dispatcher.dispatch(event)
-                .invoke(handled -> count(event.type(), handled ? "handled" : "duplicate"))
-                .chain(() -> acknowledge(message))
-                .onFailure().invoke(failure -> {
-                    count(event.type(), "failed");
-                    LOG.warnf(failure, "Event %s (%s) failed; it stays pending and will be retried", event.id(), event.type());
-                })
-                .onFailure().recoverWithNull();
-    }
-
-    private Uni<Void> acknowledge(StreamMessage<String, String, String> message) {
-        return streams.xack(message.key(), config.consumer().group(), message.id()).replaceWithVoid();
-    }
-
-    /** One XACK per partition the messages came from. */
-    private Uni<Void> acknowledge(List<StreamMessage<String, String, String>> messages) {
-        Map<String, List<String>> idsByStream = messages.stream().collect(Collectors.groupingBy(StreamMessage::key,
-                LinkedHashMap::new, Collectors.mapping(StreamMessage::id, Collectors.toList())));
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (Map.Entry<String, List<String>> stream : idsByStream.entrySet()) {
-            all = all.call(() -> streams.xack(stream.getKey(), config.consumer().group(),
-                    stream.getValue().toArray(String[]::new)));
-        }
-        return all;
-    }
-
-    /**
-     * Splits a read into messages a handler may want (a wanted type, or none given: the event
-     * itself tells) and the rest, in stream order.
-     */
-    private Map<Boolean, List<StreamMessage<String, String, String>>> byWanted(
-            List<StreamMessage<String, String, String>> messages) {
-        return messages.stream().collect(Collectors.partitioningBy(message -> {
-            String type = message.payload().get("type");
-            return type == null || dispatcher.wants(type);
-        }));
-    }
-
-    private void count(String type, String outcome) {
-        Counter.builder("sre.events.consumed")
-                .description("Events this service's consumer group processed")
-                .tag("group", config.consumer().group()).tag("type", type).tag("outcome", outcome)
-                .register(registry).increment();
-    }
-
-    private void countBatch(List<EventEnvelope> events, List<EventEnvelope> fresh) {
-        Set<UUID> handled = fresh.stream().map(EventEnvelope::id).collect(Collectors.toSet());
-        events.forEach(event -> count(event.type(), handled.contains(event.id()) ? "handled" : "duplicate"));
     }
 
     private void readSucceeded() {

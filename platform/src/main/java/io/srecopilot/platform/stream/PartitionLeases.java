@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.IntPredicate;
 
 /**
  * Which partitions of the event stream one replica of a consumer group reads, so that the
@@ -22,8 +23,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * themselves in a sorted set scored by when their heartbeat runs out; each takes its fair share of
  * the partitions (the member list sorted by name, the first ones taking one more when the count
  * does not divide), gives back what it holds beyond it and claims free ones up to it. A replica
- * gives a partition back only between reads, after the events it read from it were processed, so
- * the next holder starts where it left off. Keys carry the group as a hash tag, so the scripts work
+ * gives a partition back only between reads, after the events it read from it were processed, and
+ * not while it holds back some of them behind a failure, so the next holder starts where it left off. Keys carry the group as a hash tag, so the scripts work
  * on a Redis Cluster too.
  *
  * <p>Should a replica stall past its lease (a long pause), two replicas may read one partition for
@@ -70,6 +71,7 @@ public final class PartitionLeases {
     private final Duration ttl;
     private final Clock clock;
     private final Set<Integer> held = new ConcurrentSkipListSet<>();
+    private final Set<Integer> freshlyClaimed = new ConcurrentSkipListSet<>();
     private volatile long nextSettle;
 
     public PartitionLeases(ReactiveRedisDataSource redis, String group, String member, int partitions, Duration ttl,
@@ -90,6 +92,16 @@ public final class PartitionLeases {
         return new TreeSet<>(held);
     }
 
+    /**
+     * The partitions claimed since the last call: what their previous holders left pending is to
+     * be dealt with before anything new is read from them.
+     */
+    public SortedSet<Integer> takeFreshlyClaimed() {
+        SortedSet<Integer> fresh = new TreeSet<>(freshlyClaimed);
+        freshlyClaimed.removeAll(fresh);
+        return fresh;
+    }
+
     /** Time between renewals: a third of the lease, so two renewals may fail before it runs out. */
     public Duration renewal() {
         return ttl.dividedBy(3);
@@ -97,26 +109,35 @@ public final class PartitionLeases {
 
     /**
      * Between reads: claims and gives back partitions towards this replica's fair share, at most
-     * once a renewal period (at once while it holds none); emits what it holds afterwards.
+     * once a renewal period (at once while it holds none), keeping those {@code busy} says still
+     * have work here; emits what it holds afterwards.
      */
-    public Uni<SortedSet<Integer>> settleIfDue() {
+    public Uni<SortedSet<Integer>> settleIfDue(IntPredicate busy) {
         long now = clock.millis();
         if (!held.isEmpty() && now < nextSettle) {
             return Uni.createFrom().item(held());
         }
         nextSettle = now + renewal().toMillis();
-        return settle();
+        return settle(busy);
     }
 
     /** Announces this member, then moves its holding to its fair share of the partitions. */
     public Uni<SortedSet<Integer>> settle() {
+        return settle(partition -> false);
+    }
+
+    /**
+     * Announces this member, then moves its holding towards its fair share of the partitions,
+     * giving back the last ones that are not {@code busy} (a busy one stays until a later turn).
+     */
+    public Uni<SortedSet<Integer>> settle(IntPredicate busy) {
         long now = clock.millis();
         return redis.execute("EVAL", HEARTBEAT, "1", prefix + "members", member,
                 Long.toString(now + ttl.toMillis()), Long.toString(now))
                 .map(PartitionLeases::names)
                 .chain(members -> {
                     int share = shareOf(members);
-                    return held.size() > share ? release(held().stream().skip(share).toList())
+                    return held.size() > share ? release(releasable(held.size() - share, busy))
                             : held.size() < share ? claim(share - held.size()) : Uni.createFrom().voidItem();
                 })
                 .map(ignored -> held());
@@ -136,6 +157,12 @@ public final class PartitionLeases {
     public Uni<Void> releaseAll() {
         return release(List.copyOf(held()))
                 .chain(() -> redis.execute("ZREM", prefix + "members", member)).replaceWithVoid();
+    }
+
+    /** Up to {@code excess} held partitions that are not busy, the last ones first. */
+    private List<Integer> releasable(int excess, IntPredicate busy) {
+        List<Integer> idle = new ArrayList<>(held().stream().filter(partition -> !busy.test(partition)).toList());
+        return idle.subList(Math.max(0, idle.size() - excess), idle.size());
     }
 
     private int shareOf(List<String> members) {
@@ -192,7 +219,11 @@ public final class PartitionLeases {
         args.add(Long.toString(ttl.toMillis()));
         args.add(Integer.toString(wanted));
         return redis.execute("EVAL", args.toArray(String[]::new))
-                .invoke(claimed -> claimed.forEach(position -> held.add(free.get(position.toInteger()))))
+                .invoke(claimed -> claimed.forEach(position -> {
+                    int partition = free.get(position.toInteger());
+                    held.add(partition);
+                    freshlyClaimed.add(partition);
+                }))
                 .replaceWithVoid();
     }
 

@@ -3,20 +3,22 @@ package io.srecopilot.platform.stream;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.stream.PendingMessage;
 import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
-import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.redis.datasource.stream.XPendingArgs;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.platform.events.EventsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Deals with messages left pending in the partitions this replica holds: those delivered too often
- * are parked, the others (failed here, or left by a replica that died or handed the partition over)
- * are taken over with XAUTOCLAIM and processed again, by the partition's holder.
+ * Deals with messages left pending in the partitions this replica holds, idle for
+ * {@code min-idle}: those delivered too often are parked; the others (left by a replica that died,
+ * or taken over when it lost its lease) are claimed and processed again, by the partition's holder.
+ * Messages this replica is processing, or holds back behind a failed event of their key
+ * ({@link OrderedProcessor}), are its own to retry and are left alone.
  */
 @ApplicationScoped
 public class StuckEventReclaimer {
@@ -26,13 +28,15 @@ public class StuckEventReclaimer {
 
     private final ReactiveStreamCommands<String, String, String> streams;
     private final EventStreamConsumer consumer;
+    private final OrderedProcessor processor;
     private final EventParking parking;
     private final EventsConfig config;
 
-    public StuckEventReclaimer(ReactiveRedisDataSource redis, EventStreamConsumer consumer, EventParking parking,
-            EventsConfig config) {
+    public StuckEventReclaimer(ReactiveRedisDataSource redis, EventStreamConsumer consumer, OrderedProcessor processor,
+            EventParking parking, EventsConfig config) {
         this.streams = redis.stream(String.class);
         this.consumer = consumer;
+        this.processor = processor;
         this.parking = parking;
         this.config = config;
     }
@@ -44,24 +48,30 @@ public class StuckEventReclaimer {
         }
         Uni<Void> all = Uni.createFrom().voidItem();
         for (String stream : consumer.heldStreams()) {
-            all = all.call(() -> parkExhausted(stream)).call(() -> takeOverIdle(stream));
+            all = all.call(() -> reclaim(stream));
         }
         return all
                 .onFailure().invoke(failure -> LOG.warnf("Reclaiming pending events failed: %s", failure.toString()))
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Void> parkExhausted(String stream) {
+    /** One page of the stream's idle pending messages, oldest first. */
+    private Uni<Void> reclaim(String stream) {
         return streams.xpending(stream, group(), StreamRange.of("-", "+"), PAGE,
                 new XPendingArgs().idle(config.consumer().minIdle()))
                 .chain(pending -> {
+                    List<PendingMessage> left = pending.stream()
+                            .filter(message -> !processor.inHand(message.getMessageId())).toList();
                     Uni<Void> all = Uni.createFrom().voidItem();
-                    for (PendingMessage message : pending) {
+                    List<String> toRetry = new ArrayList<>();
+                    for (PendingMessage message : left) {
                         if (message.getDeliveryCount() >= config.consumer().maxDeliveries()) {
                             all = all.call(() -> park(stream, message));
+                        } else {
+                            toRetry.add(message.getMessageId());
                         }
                     }
-                    return all;
+                    return toRetry.isEmpty() ? all : all.call(() -> takeOver(stream, toRetry));
                 });
     }
 
@@ -74,14 +84,14 @@ public class StuckEventReclaimer {
                                 pending.getDeliveryCount()));
     }
 
-    private Uni<Void> takeOverIdle(String stream) {
-        return streams.xautoclaim(stream, group(), consumer.consumerName(), config.consumer().minIdle(), "0-0", PAGE)
+    private Uni<Void> takeOver(String stream, List<String> messageIds) {
+        return streams.xclaim(stream, group(), consumer.consumerName(), config.consumer().minIdle(),
+                messageIds.toArray(String[]::new))
                 .chain(claimed -> {
-                    List<StreamMessage<String, String, String>> messages = claimed.getMessages();
-                    if (!messages.isEmpty()) {
-                        LOG.infof("Took over %d pending events", messages.size());
+                    if (!claimed.isEmpty()) {
+                        LOG.infof("Took over %d pending events", claimed.size());
                     }
-                    return consumer.processAll(messages);
+                    return processor.processAll(claimed);
                 });
     }
 

@@ -71,7 +71,7 @@ class BatchConsumerTest {
     }
 
     @Test
-    void aBatchThatFailsIsRetriedEventByEventSoOnlyTheBadOneWaits() {
+    void aBatchThatFailsIsRetriedEventByEventSoOnlyTheBadOneFails() {
         List<EventEnvelope> batch = IntStream.range(0, 10).mapToObj(i -> events.event(
                 i == 4 ? "batch.poison" : "batch.recorded", tenant, project, i)).toList();
         List<String> messageIds = appendAtOnce(batch);
@@ -81,7 +81,8 @@ class BatchConsumerTest {
         EventEnvelope poison = batch.get(4);
         assertEquals(0, events.handledCount(poison.id()));
         assertTrue(handler.attempts(poison.id()) >= 2, "tried in the batch, then alone");
-        assertEquals(List.of(messageIds.get(4)), pending(messageIds), "the poison event stays pending for the reclaimer");
+        await().atMost(WAIT).until(() -> pending(messageIds).isEmpty());
+        assertEquals(0, events.handledCount(poison.id()), "parked, never handled");
     }
 
     /** In one MULTI, so the consumer reads them together; answers the messages' ids. */
