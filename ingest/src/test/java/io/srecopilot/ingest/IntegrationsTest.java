@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ import io.srecopilot.platform.testing.PrometheusResource;
 import io.srecopilot.platform.testing.PrometheusServer;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
+import io.srecopilot.platform.crypto.SecretBox;
+import io.srecopilot.platform.crypto.SecretRotation;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +46,10 @@ class IntegrationsTest {
 
     @Inject
     DataSource database;
+    @Inject
+    SecretBox secretBox;
+    @Inject
+    SecretRotation rotation;
 
     @Test
     void anIntegrationKeepsItsPasswordSealedAndTestsTheConnection() throws SQLException {
@@ -53,7 +60,11 @@ class IntegrationsTest {
                 .body(not(containsString(PrometheusServer.PASSWORD))).extract().path("id");
         String sealed = sealedSecretsOf(id);
         assertFalse(sealed.contains(PrometheusServer.PASSWORD) || sealed.contains("tenant-a"), sealed);
-        assertTrue(sealed.startsWith("v1:"), sealed);
+        assertTrue(sealed.startsWith(secretBox.currentPrefix()), "an envelope under the current key: " + sealed);
+        rotation.resealAll().await().atMost(Duration.ofSeconds(10));
+        assertEquals(sealed, sealedSecretsOf(id), "already on the current key: left as it is");
+        given().when().get("/q/metrics").then()
+                .body(containsString("sre_secrets_not_current{column=\"integration.sealed_secrets\""));
 
         test(id).body("ok", equalTo(true)).body("version", startsWith("2.")).body("latencyMs", notNullValue());
         get(id).body("health.status", equalTo("ok")).body("health.lastSuccessAt", notNullValue());

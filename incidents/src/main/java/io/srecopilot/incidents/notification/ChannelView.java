@@ -18,7 +18,7 @@ public record ChannelView(UUID id, String name, ChannelType type, String url, Li
     static ChannelView of(NotificationChannel channel, String revealedSecret) {
         return new ChannelView(channel.id, channel.name, channel.type, masked(channel.config.url()),
                 channel.type == ChannelType.EMAIL ? channel.config.to() : null, channel.routing, channel.enabled,
-                channel.type == ChannelType.WEBHOOK ? channel.secret != null : null, revealedSecret, channel.createdAt,
+                channel.type == ChannelType.WEBHOOK ? channel.sealedSecret != null : null, revealedSecret, channel.createdAt,
                 channel.updatedAt, channel.version);
     }
 

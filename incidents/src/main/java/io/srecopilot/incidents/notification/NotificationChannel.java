@@ -27,8 +27,13 @@ public class NotificationChannel extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public Target config;
-    /** The webhook's HMAC key; null for other types. */
-    public String secret;
+    /**
+     * Sealed by {@link ChannelSecrets}: the webhook's HMAC key, or the Slack incoming-webhook URL
+     * (whose {@code config.url} then holds only its masked form); null for e-mail.
+     */
+    public String sealedSecret;
+    /** Written in plain text before secrets were sealed; emptied at start by {@link LegacyChannelSecrets}. */
+    public String legacySecret;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public Routing routing;

@@ -33,8 +33,11 @@ public class NotificationChannelService {
     private final Outbox outbox;
     private final EventCodec codec;
     private final ChangeRecorder audited;
+    private final ChannelSecrets secrets;
 
-    public NotificationChannelService(TargetGuard guard, Outbox outbox, EventCodec codec, ChangeRecorder audited) {
+    public NotificationChannelService(TargetGuard guard, Outbox outbox, EventCodec codec, ChangeRecorder audited,
+            ChannelSecrets secrets) {
+        this.secrets = secrets;
         this.audited = audited;
         this.guard = guard;
         this.outbox = outbox;
@@ -81,7 +84,8 @@ public class NotificationChannelService {
                         + ", not " + expectedVersion + "; reload it");
             }
             audited.before(ChannelView.of(channel, null));
-            String generated = request.type() == ChannelType.WEBHOOK && request.secret() == null && channel.secret == null
+            boolean keepsSigningKey = channel.type == ChannelType.WEBHOOK && channel.sealedSecret != null;
+            String generated = request.type() == ChannelType.WEBHOOK && request.secret() == null && !keepsSigningKey
                     ? newSecret() : null;
             fill(channel, request, generated);
             channel.updatedAt = Timestamps.now();
@@ -141,16 +145,21 @@ public class NotificationChannelService {
                 }).replaceWithVoid();
     }
 
-    private static void fill(NotificationChannel channel, ChannelRequest request, String generatedSecret) {
+    /** A webhook keeps its signing key unless given or generated a new one; a Slack URL is sealed, shown masked. */
+    private void fill(NotificationChannel channel, ChannelRequest request, String generatedSecret) {
         channel.name = request.name().strip();
         channel.type = request.type();
-        channel.config = new NotificationChannel.Target(request.url() == null ? null : request.url().strip(), request.to());
-        if (request.type() != ChannelType.WEBHOOK) {
-            channel.secret = null;
+        String url = request.url() == null ? null : request.url().strip();
+        channel.config = new NotificationChannel.Target(request.type() == ChannelType.SLACK ? ChannelView.masked(url) : url,
+                request.to());
+        if (request.type() == ChannelType.SLACK) {
+            secrets.seal(channel, url);
+        } else if (request.type() != ChannelType.WEBHOOK) {
+            secrets.seal(channel, null);
         } else if (request.secret() != null) {
-            channel.secret = request.secret();
+            secrets.seal(channel, request.secret());
         } else if (generatedSecret != null) {
-            channel.secret = generatedSecret;
+            secrets.seal(channel, generatedSecret);
         }
         ChannelRequest.RoutingRequest routing = request.routing();
         channel.routing = routing == null ? new Routing(null, null, null)

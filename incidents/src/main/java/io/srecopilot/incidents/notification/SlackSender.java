@@ -12,9 +12,11 @@ public class SlackSender implements ChannelSender {
 
     private final HttpPoster poster;
     private final IncidentLinks links;
+    private final ChannelSecrets secrets;
     private final ObjectMapper mapper;
 
-    public SlackSender(HttpPoster poster, IncidentLinks links, ObjectMapper mapper) {
+    public SlackSender(HttpPoster poster, IncidentLinks links, ObjectMapper mapper, ChannelSecrets secrets) {
+        this.secrets = secrets;
         this.poster = poster;
         this.links = links;
         this.mapper = mapper;
@@ -35,7 +37,8 @@ public class SlackSender implements ChannelSender {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A Slack message cannot be written as JSON", e);
         }
-        return poster.deliver(channel.config.url(), Map.of("Content-Type", "application/json"), body);
+        // The URL is the credential: sealed, its masked form in the config for display.
+        return poster.deliver(secrets.open(channel), Map.of("Content-Type", "application/json"), body);
     }
 
     /** Slack's mrkdwn reads &, < and > as markup; incident titles must not inject links or mentions. */

@@ -26,10 +26,12 @@ public class WebhookSender implements ChannelSender {
 
     private final HttpPoster poster;
     private final ObjectMapper mapper;
+    private final ChannelSecrets secrets;
 
-    public WebhookSender(HttpPoster poster, ObjectMapper mapper) {
+    public WebhookSender(HttpPoster poster, ObjectMapper mapper, ChannelSecrets secrets) {
         this.poster = poster;
         this.mapper = mapper;
+        this.secrets = secrets;
     }
 
     @Override
@@ -47,7 +49,7 @@ public class WebhookSender implements ChannelSender {
                 "X-SRE-Copilot-Delivery", delivery.id.toString(),
                 "X-SRE-Copilot-Event", delivery.eventType,
                 TIMESTAMP, timestamp,
-                SIGNATURE, "sha256=" + sign(channel.secret, timestamp + "." + body));
+                SIGNATURE, "sha256=" + sign(secrets.open(channel), timestamp + "." + body));
         return poster.deliver(channel.config.url(), headers, body);
     }
 

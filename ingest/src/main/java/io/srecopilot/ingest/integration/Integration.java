@@ -16,6 +16,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "integration")
 public class Integration extends PanacheEntityBase {
 
+    /** Whose the sealed secrets are: {@code integration:<id>}, so they open on this row only. */
+    static final String SECRETS_OWNER = "integration:";
+
     @Id
     public UUID id;
     public UUID tenantId;
@@ -54,6 +57,6 @@ public class Integration extends PanacheEntityBase {
 
     /** What seals this row's secrets to it. */
     String secretsOwner() {
-        return "integration:" + id;
+        return SECRETS_OWNER + id;
     }
 }

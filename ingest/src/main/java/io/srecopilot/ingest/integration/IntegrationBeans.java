@@ -1,16 +1,15 @@
 package io.srecopilot.ingest.integration;
 
-import io.srecopilot.platform.crypto.SecretBox;
+import io.srecopilot.platform.crypto.SealedColumn;
 import io.srecopilot.platform.net.TargetGuard;
 import io.srecopilot.platform.net.TargetPolicy;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The SSRF guard with the integrations' policy, and the box that seals their secrets. */
+/** The SSRF guard with the integrations' policy, and the column of their sealed secrets. */
 public class IntegrationBeans {
 
     @Produces
@@ -20,11 +19,10 @@ public class IntegrationBeans {
                 config.allowLinkLocal(), config.allowedTargets().orElse(List.of())), vertx);
     }
 
-    /** {@code SRE_ENCRYPTION_KEY}: base64 of 32 random bytes; earlier keys still open older secrets. */
+    /** Integrations' credentials, sealed (platform's SecretRotation keeps them on the current key). */
     @Produces
-    @ApplicationScoped
-    SecretBox secretBox(@ConfigProperty(name = "sre.encryption.key") String key,
-            @ConfigProperty(name = "sre.encryption.previous-keys") Optional<List<String>> previousKeys) {
-        return new SecretBox(key, previousKeys.orElse(List.of()));
+    @Singleton
+    SealedColumn integrationSecrets() {
+        return new SealedColumn("integration", "id", "sealed_secrets", Integration.SECRETS_OWNER);
     }
 }

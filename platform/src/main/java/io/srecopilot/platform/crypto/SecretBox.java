@@ -15,15 +15,25 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts secrets at rest with AES-256-GCM: {@code v1:<key id>:<base64(nonce ‖ ciphertext ‖ tag)>}.
- * The associated data binds a ciphertext to its owner (say {@code integration:<id>}), so it cannot
- * be copied onto another row. New secrets use the current key; older keys still decrypt, which is
- * how keys are rotated (re-saving a secret re-encrypts it with the current key).
+ * Seals secrets at rest by envelope encryption with AES-256-GCM: each secret has a data key of its
+ * own, and the data key is sealed with the deployment's key (the key-encryption key, from
+ * {@code SRE_ENCRYPTION_KEY}): {@code v2:<key id>:<sealed data key>:<sealed secret>}, each part
+ * base64 of nonce ‖ ciphertext ‖ tag. The associated data binds both to the secret's owner (say
+ * {@code integration:<id>}), so a sealed value cannot be copied onto another row.
+ *
+ * <p>Rotation: the new key becomes current and the old one a previous key; both open what they
+ * sealed, {@link #reseal} moves a secret to the current key by sealing its data key anew (the
+ * secret's own ciphertext stays), and once {@link SecretRotation} reports nothing left under the old
+ * key it can go. Secrets sealed by the first format ({@code v1:<key id>:<sealed secret>}, the
+ * deployment key directly) still open, and reseal into {@code v2}.
  */
 public final class SecretBox {
 
-    private static final String FORMAT = "v1";
+    private static final String ENVELOPE = "v2";
+    private static final String DIRECT = "v1";
+    private static final String DATA_KEY_PURPOSE = "data-key:";
     private static final int NONCE_BYTES = 12;
+    private static final int KEY_BYTES = 32;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,32 +46,98 @@ public final class SecretBox {
         previous.forEach(this::add);
     }
 
-    public String encrypt(String plaintext, String associatedData) {
+    /** The id of the key new secrets are sealed with (the first 8 hex digits of its SHA-256). */
+    public String currentKeyId() {
+        return currentId;
+    }
+
+    /** What every secret sealed with the current key starts with. */
+    public String currentPrefix() {
+        return ENVELOPE + ":" + currentId + ":";
+    }
+
+    public String encrypt(String plaintext, String owner) {
+        byte[] dataKey = new byte[KEY_BYTES];
+        RANDOM.nextBytes(dataKey);
+        String sealedSecret = seal(new SecretKeySpec(dataKey, "AES"), plaintext.getBytes(StandardCharsets.UTF_8), owner);
+        return envelope(dataKey, owner, sealedSecret);
+    }
+
+    /** @throws IllegalArgumentException when the text was not sealed by a known key for this owner */
+    public String decrypt(String sealed, String owner) {
+        String[] parts = sealed.split(":");
+        if (parts.length == 4 && parts[0].equals(ENVELOPE)) {
+            byte[] dataKey = open(key(parts[1]), parts[2], DATA_KEY_PURPOSE + owner);
+            return new String(open(new SecretKeySpec(dataKey, "AES"), parts[3], owner), StandardCharsets.UTF_8);
+        }
+        if (parts.length == 3 && parts[0].equals(DIRECT)) {
+            return new String(open(key(parts[1]), parts[2], owner), StandardCharsets.UTF_8);
+        }
+        throw new IllegalArgumentException("Sealed with an unknown format");
+    }
+
+    /** Whether the value is sealed with the current key in the current format. */
+    public boolean isCurrent(String sealed) {
+        return sealed.startsWith(currentPrefix()) && sealed.split(":").length == 4;
+    }
+
+    /**
+     * The same secret sealed with the current key: its data key sealed anew (first-format secrets
+     * are sealed anew altogether).
+     * @throws IllegalArgumentException as {@link #decrypt} does
+     */
+    public String reseal(String sealed, String owner) {
+        String[] parts = sealed.split(":");
+        if (parts.length == 4 && parts[0].equals(ENVELOPE)) {
+            byte[] dataKey = open(key(parts[1]), parts[2], DATA_KEY_PURPOSE + owner);
+            // Opening the secret too proves the pair belongs together before it is sealed again.
+            open(new SecretKeySpec(dataKey, "AES"), parts[3], owner);
+            return envelope(dataKey, owner, parts[3]);
+        }
+        return encrypt(decrypt(sealed, owner), owner);
+    }
+
+    private String envelope(byte[] dataKey, String owner, String sealedSecret) {
+        return ENVELOPE + ":" + currentId + ":" + seal(keys.get(currentId), dataKey, DATA_KEY_PURPOSE + owner) + ":"
+                + sealedSecret;
+    }
+
+    private SecretKeySpec key(String id) {
+        SecretKeySpec key = keys.get(id);
+        if (key == null) {
+            throw new IllegalArgumentException("Sealed with key " + id + ", which this deployment does not have");
+        }
+        return key;
+    }
+
+    private static String seal(SecretKeySpec key, byte[] plaintext, String associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(currentId), nonce, associatedData);
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, nonce, associatedData).doFinal(plaintext);
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-            return FORMAT + ":" + currentId + ":" + Base64.getEncoder().encodeToString(out);
+            return Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         }
     }
 
-    /** @throws IllegalArgumentException when the text was not sealed by a known key for this owner */
-    public String decrypt(String sealed, String associatedData) {
-        String[] parts = sealed.split(":", 3);
-        if (parts.length != 3 || !parts[0].equals(FORMAT) || !keys.containsKey(parts[1])) {
-            throw new IllegalArgumentException("Sealed with an unknown format or key");
+    private static byte[] open(SecretKeySpec key, String encoded, String associatedData) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Sealed value is not base64", e);
         }
-        byte[] bytes = Base64.getDecoder().decode(parts[2]);
+        if (bytes.length <= NONCE_BYTES) {
+            throw new IllegalArgumentException("Sealed value is too short");
+        }
         byte[] nonce = Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, keys.get(parts[1]), nonce, associatedData);
-            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return cipher(Cipher.DECRYPT_MODE, key, nonce, associatedData).doFinal(bytes, NONCE_BYTES,
+                    bytes.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("The secret does not open with its key (altered, or not this owner's)", e);
         }
@@ -69,7 +145,7 @@ public final class SecretBox {
 
     private String add(String encodedKey) {
         byte[] key = Base64.getDecoder().decode(encodedKey.trim());
-        if (key.length != 32) {
+        if (key.length != KEY_BYTES) {
             throw new IllegalArgumentException("An encryption key must be 32 bytes (base64 of 32 random bytes)");
         }
         String id = HexFormat.of().formatHex(Hashes.sha256(encodedKey.trim()), 0, 4);
