@@ -47,6 +47,8 @@ public interface AuthConfig {
 
     LoginThrottle loginThrottle();
 
+    SignupThrottle signupThrottle();
+
     Password password();
 
     RefreshCookie refreshCookie();
@@ -71,6 +73,25 @@ public interface AuthConfig {
     }
 
     /** Brute-force defence (see docs/decisions/010-login-throttling.md). */
+    /** Sign-ups and invitation acceptances (anonymous, and each hashes a password). */
+    interface SignupThrottle {
+
+        /** Prefix of the Redis keys the counters live in. */
+        @WithDefault("sre:auth:signup")
+        String keyPrefix();
+
+        /** Calls one client address may make in an hour (a team onboarding from one office included). */
+        @WithDefault("20")
+        int maxPerAddressPerHour();
+
+        /**
+         * Calls all addresses together may make in a minute: what two cores hash in a few seconds,
+         * far above real sign-ups, far below a flood.
+         */
+        @WithDefault("60")
+        int maxPerMinute();
+    }
+
     interface LoginThrottle {
 
         /** Prefix of the Redis keys the counters live in. */

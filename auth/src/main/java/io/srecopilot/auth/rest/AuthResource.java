@@ -7,6 +7,7 @@ import io.srecopilot.auth.Tenant;
 import io.srecopilot.auth.repository.AccountRepository;
 import io.srecopilot.auth.service.NewAccount;
 import io.srecopilot.auth.service.SessionService;
+import io.srecopilot.auth.service.SignupThrottle;
 import io.srecopilot.auth.service.WsTicketService;
 import io.srecopilot.auth.tokens.AccessToken;
 import io.srecopilot.auth.tokens.RefreshCookie;
@@ -44,10 +45,12 @@ public class AuthResource {
     private final CallerContext callerContext;
     private final ClientAddresses clientAddresses;
     private final CookieOrigins cookieOrigins;
+    private final SignupThrottle signups;
 
     public AuthResource(SessionService sessions, WsTicketService tickets, AccountRepository accounts,
             RefreshCookie refreshCookie, CallerContext callerContext, ClientAddresses clientAddresses,
-            CookieOrigins cookieOrigins) {
+            CookieOrigins cookieOrigins, SignupThrottle signups) {
+        this.signups = signups;
         this.sessions = sessions;
         this.tickets = tickets;
         this.accounts = accounts;
@@ -61,8 +64,9 @@ public class AuthResource {
     @Path("/register")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<AccountViews.Registered>> register(@Valid @NotNull RegisterRequest request) {
-        return sessions.register(request).map(this::registered);
+    public Uni<RestResponse<AccountViews.Registered>> register(@Valid @NotNull RegisterRequest request,
+            HttpServerRequest http) {
+        return signups.admit(clientAddresses.of(http)).chain(() -> sessions.register(request)).map(this::registered);
     }
 
     private RestResponse<AccountViews.Registered> registered(SessionService.Registered registered) {
@@ -80,8 +84,10 @@ public class AuthResource {
     @Path("/invitations/accept")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<AccountViews.Registered>> acceptInvitation(@Valid @NotNull AcceptInvitationRequest request) {
-        return sessions.acceptInvitation(request).map(this::registered);
+    public Uni<RestResponse<AccountViews.Registered>> acceptInvitation(@Valid @NotNull AcceptInvitationRequest request,
+            HttpServerRequest http) {
+        return signups.admit(clientAddresses.of(http)).chain(() -> sessions.acceptInvitation(request))
+                .map(this::registered);
     }
 
     @POST
