@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.srecopilot.platform.security.ServiceScopes;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class ServiceAccountsAndIntrospectionTest {
 
     private static final String INGEST_SECRET = "test-secret-of-the-ingest-service-0123456789";
+    private static final String AI_SECRET = "test-secret-of-the-ai-service-0123456789abcdef";
 
     @Test
     void aServiceAccountGetsAShortLivedServiceTokenForItsSecretOnly() throws Exception {
@@ -75,6 +77,31 @@ class ServiceAccountsAndIntrospectionTest {
     }
 
     @Test
+    void eachServiceGetsItsOwnScopesAndAProjectScopeOnlyInATokenBoundToThatProject() throws Exception {
+        assertEquals(List.of("service", ServiceScopes.INTROSPECT_API_KEYS), groups(serviceToken()), "ingest: introspection only");
+        assertEquals(List.of("service", ServiceScopes.INTROSPECT_API_KEYS), groups(token("client_credentials", "ai", AI_SECRET)
+                .path("access_token")), "no project named: no project scope");
+
+        UUID tenant = UUID.randomUUID();
+        UUID project = UUID.randomUUID();
+        Response bound = projectToken("ai", AI_SECRET, ServiceScopes.READ_CONTEXT, tenant.toString(), project.toString());
+        bound.then().statusCode(200).body("scope", equalTo(ServiceScopes.READ_CONTEXT));
+        JsonNode claims = claims(bound.path("access_token"));
+        assertEquals(List.of("service", ServiceScopes.READ_CONTEXT), groups(bound.path("access_token")));
+        assertEquals(tenant.toString(), claims.get("tid").asText());
+        assertEquals(project.toString(), claims.get("pid").asText());
+
+        projectToken("ingest", INGEST_SECRET, ServiceScopes.READ_CONTEXT, tenant.toString(), project.toString()).then()
+                .statusCode(400).body("errors[0].field", equalTo("scope"))
+                .body("errors[0].message", equalTo("context:read is not granted to ingest"));
+        projectToken("ai", AI_SECRET, ServiceScopes.READ_CONTEXT, null, null).then().statusCode(400)
+                .body("errors[0].message", equalTo("context:read needs tenant_id and project_id"));
+        projectToken("ai", AI_SECRET, ServiceScopes.READ_CONTEXT, tenant.toString(), "not-an-id").then().statusCode(400)
+                .body("errors[0].field", equalTo("project_id"));
+        introspect(bound.path("access_token"), "sre_abcdefgh_" + "A".repeat(43)).statusCode(403);
+    }
+
+    @Test
     void onlyServicesMayIntrospectAndKeysAreValidated() {
         Owner owner = Owner.register();
         introspect(null, "sre_abcdefgh_" + "A".repeat(43)).statusCode(401);
@@ -88,6 +115,25 @@ class ServiceAccountsAndIntrospectionTest {
     private static ValidatableResponse introspect(String token, String key) {
         var request = given().contentType("application/json").body(Map.of("key", key));
         return (token == null ? request : request.auth().oauth2(token)).when().post("/api/v1/auth/api-keys/introspect").then();
+    }
+
+    private static Response projectToken(String client, String secret, String scope, String tenantId, String projectId) {
+        var request = given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .formParam("client_id", client).formParam("client_secret", secret).formParam("scope", scope);
+        if (tenantId != null) {
+            request = request.formParam("tenant_id", tenantId).formParam("project_id", projectId);
+        }
+        return request.when().post("/api/v1/auth/token");
+    }
+
+    private static JsonNode claims(String token) throws Exception {
+        return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
+    private static List<String> groups(String token) throws Exception {
+        List<String> groups = new java.util.ArrayList<>();
+        claims(token).get("groups").forEach(group -> groups.add(group.asText()));
+        return groups;
     }
 
     private static String serviceToken() {

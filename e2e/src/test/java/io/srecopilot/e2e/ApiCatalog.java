@@ -49,13 +49,16 @@ public final class ApiCatalog {
         return operations;
     }
 
-    /** The weakest user role among the requirements; "service" when only the service role is named. */
+    private static final java.util.Set<String> SERVICE_SCOPES = java.util.Set.of("apikeys:introspect", "context:read");
+
+    /** The weakest user role among the requirements; "service" when only the service role or scopes are named. */
     private static String roleOf(JsonNode security) {
         String weakest = null;
         for (JsonNode requirement : security) {
             for (Iterator<Map.Entry<String, JsonNode>> schemes = requirement.fields(); schemes.hasNext(); ) {
                 for (JsonNode role : schemes.next().getValue()) {
-                    String name = role.asText();
+                    // A service token's scope (platform Scopes) is a call only services make.
+                    String name = SERVICE_SCOPES.contains(role.asText()) ? "service" : role.asText();
                     int rank = ApiOperation.USER_ROLES.indexOf(name);
                     if (rank >= 0 && (weakest == null || "service".equals(weakest)
                             || rank < ApiOperation.USER_ROLES.indexOf(weakest))) {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.TimeoutException;
 import io.srecopilot.ai.service.AnalysisConfig;
 import io.srecopilot.platform.apikey.ServiceTokens;
+import io.srecopilot.platform.security.ServiceScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
@@ -41,7 +42,8 @@ public class OperationalContextFetcher {
     public Uni<OperationalContext> around(UUID tenantId, UUID projectId, Instant incidentStart, Instant now) {
         Instant from = incidentStart.minus(before);
         Instant to = incidentStart.plus(after).isAfter(now) ? now : incidentStart.plus(after);
-        return tokens.bearer().onFailure().transform(NoServiceToken::new)
+        // A token for this project only: should it leak, it reads no other project's context.
+        return tokens.bearerFor(tenantId, projectId, ServiceScopes.READ_CONTEXT).onFailure().transform(NoServiceToken::new)
                 .chain(bearer -> ingest.context(bearer, tenantId, projectId, from.toString(), to.toString(),
                         incidentStart.toString(), false))
                 .ifNoItem().after(timeout).fail()

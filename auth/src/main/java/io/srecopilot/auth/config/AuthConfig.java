@@ -57,6 +57,13 @@ public interface AuthConfig {
 
         /** The client secret (from a Secret; at least 32 characters). */
         Optional<String> secret();
+
+        /**
+         * What the account's tokens may do (platform {@code Scopes}): by default introspect API
+         * keys; ai also reads a project's context, in tokens bound to that project.
+         */
+        @WithDefault("apikeys:introspect")
+        List<String> scopes();
     }
 
     interface Signing {

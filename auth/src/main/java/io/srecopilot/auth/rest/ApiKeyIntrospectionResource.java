@@ -2,7 +2,7 @@ package io.srecopilot.auth.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.srecopilot.auth.service.ApiKeyService;
-import io.srecopilot.platform.security.Roles;
+import io.srecopilot.platform.security.ServiceScopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +28,7 @@ public class ApiKeyIntrospectionResource {
     }
 
     @POST
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(ServiceScopes.INTROSPECT_API_KEYS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ApiKeyService.Introspection> introspect(@Valid @NotNull IntrospectionRequest request) {

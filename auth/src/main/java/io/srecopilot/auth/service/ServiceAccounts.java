@@ -4,6 +4,7 @@ import io.srecopilot.auth.config.AuthConfig;
 import io.srecopilot.platform.security.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,8 +20,12 @@ public class ServiceAccounts {
         this.accounts = config.serviceAccounts();
     }
 
-    /** The client id when id and secret match an enabled account. */
-    public Optional<String> authenticate(String clientId, String clientSecret) {
+    /** A service account that proved itself: its name and the scopes its tokens may carry. */
+    public record Account(String name, List<String> scopes) {
+    }
+
+    /** The account when id and secret match an enabled one. */
+    public Optional<Account> authenticate(String clientId, String clientSecret) {
         if (clientId == null || clientSecret == null) {
             return Optional.empty();
         }
@@ -29,6 +34,7 @@ public class ServiceAccounts {
                 .filter(configured -> configured.length() >= MIN_SECRET_LENGTH);
         // Compare hashes, so neither the length nor the content of the secret shows in the timing.
         boolean matches = MessageDigest.isEqual(Hashes.sha256(secret.orElse("")), Hashes.sha256(clientSecret));
-        return secret.isPresent() && matches ? Optional.of(clientId) : Optional.empty();
+        return secret.isPresent() && matches
+                ? Optional.of(new Account(clientId, List.copyOf(accounts.get(clientId).scopes()))) : Optional.empty();
     }
 }

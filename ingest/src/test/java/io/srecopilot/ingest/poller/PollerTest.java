@@ -17,6 +17,7 @@ import io.srecopilot.platform.testing.PrometheusResource;
 import io.srecopilot.platform.testing.PrometheusServer;
 import io.srecopilot.platform.testing.TestCaller;
 import io.srecopilot.platform.testing.TestStream;
+import io.srecopilot.platform.security.ServiceScopes;
 import io.srecopilot.platform.testing.TestTokens;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -112,13 +113,18 @@ class PollerTest {
         theContextApiShowsTheSeriesItsAnomalyAndOnset(template);
     }
 
+    /** ai's token for this project's context, as auth issues it. */
+    private String aiToken() {
+        return TestTokens.serviceFor("ai", admin.tenantId(), admin.projectId(), ServiceScopes.READ_CONTEXT);
+    }
+
     /** What the ai service reads: signals, changes, and the series scored against its baseline. */
     private void theContextApiShowsTheSeriesItsAnomalyAndOnset(String template) {
         given().auth().oauth2(admin.token()).contentType("application/json")
                 .body(Map.of("service", "search", "version", "7.1.0")).when().post("/api/v1/ingest/changes").then()
                 .statusCode(201);
         String from = java.time.Instant.now().minus(Duration.ofMinutes(10)).toString();
-        given().auth().oauth2(TestTokens.service("ai")).queryParam("tenantId", admin.tenantId().toString())
+        given().auth().oauth2(aiToken()).queryParam("tenantId", admin.tenantId().toString())
                 .queryParam("projectId", admin.projectId().toString()).queryParam("from", from)
                 .queryParam("services", "search").when().get("/api/v1/signals/context").then().statusCode(200)
                 .body("signals.alertname", equalTo(List.of("search latency")))
@@ -131,7 +137,7 @@ class PollerTest {
                 .body("series[0].points.size()", org.hamcrest.Matchers.greaterThan(1))
                 .body("errors", hasSize(0));
         // ai asks without the alerts (it has them from incident.created): the rest stays.
-        given().auth().oauth2(TestTokens.service("ai")).queryParam("tenantId", admin.tenantId().toString())
+        given().auth().oauth2(aiToken()).queryParam("tenantId", admin.tenantId().toString())
                 .queryParam("projectId", admin.projectId().toString()).queryParam("from", from)
                 .queryParam("services", "search").queryParam("signals", "false").when().get("/api/v1/signals/context")
                 .then().statusCode(200).body("signals", hasSize(0)).body("changes.version", equalTo(List.of("7.1.0")))
@@ -142,9 +148,17 @@ class PollerTest {
                 admin.tenantId().toString()).queryParam("projectId", admin.projectId().toString()).when()
                 .get("/api/v1/signals/context").then().statusCode(200).body("series", hasSize(0))
                 .body("signals", hasSize(0));
-        given().auth().oauth2(TestTokens.service("ai")).queryParam("tenantId", admin.tenantId().toString()).when()
+        given().auth().oauth2(aiToken()).queryParam("tenantId", admin.tenantId().toString()).when()
                 .get("/api/v1/signals/context").then().statusCode(400).body("errors[0].field", equalTo("projectId"));
         given().when().get("/api/v1/signals/context").then().statusCode(401);
+        // A service token without the scope, or bound to another project, reads nothing.
+        for (String token : List.of(TestTokens.service("ai"),
+                TestTokens.serviceFor("ai", admin.tenantId(), java.util.UUID.randomUUID(), ServiceScopes.READ_CONTEXT),
+                TestTokens.serviceFor("ingest", admin.tenantId(), admin.projectId(), ServiceScopes.INTROSPECT_API_KEYS))) {
+            given().auth().oauth2(token).queryParam("tenantId", admin.tenantId().toString())
+                    .queryParam("projectId", admin.projectId().toString()).when().get("/api/v1/signals/context").then()
+                    .statusCode(403).contentType("application/problem+json");
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.srecopilot.platform.security.Role;
 import io.srecopilot.platform.testing.PrometheusResource;
 import io.srecopilot.platform.testing.PrometheusServer;
 import io.srecopilot.platform.testing.TestCaller;
+import io.srecopilot.platform.security.ServiceScopes;
 import io.srecopilot.platform.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +99,8 @@ class TopologyTest {
                 .body("items.find { it.caller == 'orders' }.template", equalTo("call latency")));
 
         Instant around = Instant.now().minusSeconds(20);
-        JsonPath context = given().auth().oauth2(TestTokens.service("ai"))
+        JsonPath context = given().auth().oauth2(TestTokens.serviceFor("ai", admin.tenantId(), admin.projectId(),
+                        ServiceScopes.READ_CONTEXT))
                 .queryParam("tenantId", admin.tenantId().toString()).queryParam("projectId", admin.projectId().toString())
                 .queryParam("from", Instant.now().minus(Duration.ofHours(2)).toString())
                 .queryParam("around", around.toString()).when().get("/api/v1/signals/context").then().statusCode(200)

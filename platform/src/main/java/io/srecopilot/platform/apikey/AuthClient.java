@@ -26,6 +26,15 @@ public interface AuthClient {
     Uni<ServiceToken> token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret);
 
+    /** A token for one project's calls, with the scopes asked for (space-separated, as in RFC 6749). */
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<ServiceToken> projectToken(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret, @FormParam("scope") String scope,
+            @FormParam("tenant_id") String tenantId, @FormParam("project_id") String projectId);
+
     @POST
     @Path("/api-keys/introspect")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -49,6 +49,20 @@ public final class TestTokens {
                 .jws().keyId(KEY_ID).sign(testKey());
     }
 
+    /**
+     * A service account's token bound to one project with these scopes, as auth issues it when a
+     * service asks for a project's scope (ai's {@code context:read}).
+     */
+    public static String serviceFor(String name, UUID tenantId, UUID projectId, String... scopes) {
+        Instant now = Instant.now();
+        List<String> groups = new java.util.ArrayList<>(List.of("service"));
+        groups.addAll(List.of(scopes));
+        return Jwt.claims(Map.of("iss", "sre-copilot", "aud", "sre-copilot", "sub", "service:" + name,
+                "groups", groups, "tid", tenantId.toString(), "pid", projectId.toString(),
+                "jti", UUID.randomUUID().toString(), "iat", now.getEpochSecond(), "exp", now.plus(LIFETIME).getEpochSecond()))
+                .jws().keyId(KEY_ID).sign(testKey());
+    }
+
     /** A token that was valid and expired an hour ago. */
     public static String expired(TestCaller caller) {
         return claims(caller.tenantId(), caller.projectId(), caller.userId(), caller.role(),
