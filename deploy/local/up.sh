@@ -33,6 +33,7 @@ source "$(dirname "$0")/env.sh"
 [[ -z $only && -z $replicas ]] && remember_settings
 
 ALL_SERVICES=("${SERVICES[@]}")
+DB_SERVICES=(auth incidents ai ingest audit)
 if [[ -n $only ]]; then
   IFS=, read -ra SERVICES <<<"$only"
   ui=none seed=0 monitoring=0
@@ -78,6 +79,25 @@ ensure_postgres() {
       "SELECT 1 FROM pg_database WHERE datname = '$SRE_DB_NAME'" | grep -q 1; then
     say "Creating database $SRE_DB_NAME"
     createdb -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" -U "$SRE_DB_USER" "$SRE_DB_NAME"
+  fi
+}
+
+# Each service with a database signs in as its own role (sre_<service>), which owns its schema only.
+ensure_database_roles() {
+  local name
+  for name in "${DB_SERVICES[@]}"; do
+    [[ -f $RUN_DIR/keys/db-$name.password ]] || (umask 077 && openssl rand -hex 24 >"$RUN_DIR/keys/db-$name.password")
+    PGOPTIONS='-c client_min_messages=warning' psql -q -X -v ON_ERROR_STOP=1 -h "$SRE_DB_HOST" -p "$SRE_DB_PORT" -U "$SRE_DB_USER" -d "$SRE_DB_NAME" \
+      -v service="$name" -v password="$(cat "$RUN_DIR/keys/db-$name.password")" -v database="$SRE_DB_NAME" \
+      -f "$ROOT/deploy/k8s/base/db-roles.sql" >/dev/null || fail "could not set up the database role of $name"
+  done
+}
+
+# The database credentials of a service (none for realtime, which has no database).
+database_credentials() {
+  local name=$1
+  if [[ -f $RUN_DIR/keys/db-$name.password ]]; then
+    printf 'SRE_DB_USER=sre_%s\nSRE_DB_PASSWORD=%s\n' "$name" "$(cat "$RUN_DIR/keys/db-$name.password")"
   fi
 }
 
@@ -136,7 +156,7 @@ start_service() {
   # The Secure flag would keep the refresh cookie off plain-http local origins; locally, webhook
   # receivers on this machine are fine (in production loopback targets are refused). The UI's
   # dev server proxies the API from this machine, as the Ingress does in a cluster.
-  env $(service_secrets "$name") SRE_HTTP_TRUSTED_PROXIES="${SRE_HTTP_TRUSTED_PROXIES:-127.0.0.1,::1}" SRE_AUTH_URL="http://127.0.0.1:${PORTS[auth]}" \
+  env $(service_secrets "$name") $(database_credentials "$name") SRE_HTTP_TRUSTED_PROXIES="${SRE_HTTP_TRUSTED_PROXIES:-127.0.0.1,::1}" SRE_AUTH_URL="http://127.0.0.1:${PORTS[auth]}" \
     SRE_INGEST_URL="http://127.0.0.1:${PORTS[ingest]}" SRE_INCIDENTS_URL="http://127.0.0.1:${PORTS[incidents]}" \
     SRE_AI_URL="http://127.0.0.1:${PORTS[ai]}" SRE_REALTIME_URL="http://127.0.0.1:${PORTS[realtime]}" \
     SRE_UI_URL="http://127.0.0.1:$UI_PORT" SRE_NOTIFICATIONS_ALLOW_LOOPBACK=true \
@@ -189,6 +209,7 @@ require_tools
 ensure_postgres
 ensure_redis
 ensure_keys
+ensure_database_roles
 ((build)) && build_all
 say "Starting $(for entry in "${INSTANCES[@]}"; do printf '%s ' "${entry#*:}"; done)"
 for entry in "${INSTANCES[@]}"; do IFS=: read -r name instance port <<<"$entry"; start_service "$name" "$instance" "$port"; done

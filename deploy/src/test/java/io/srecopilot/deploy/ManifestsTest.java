@@ -93,6 +93,38 @@ class ManifestsTest {
     }
 
     @Test
+    void eachServiceWithADatabaseSignsInAsItsOwnRoleWhichAJobMakesFromTheLocalRunsScript() {
+        Rendered dev = Rendered.overlay("overlays/dev");
+        Set<String> users = new TreeSet<>();
+        for (JsonNode deployment : dev.ofKind("Deployment")) {
+            for (JsonNode env : deployment.findValues("env")) {
+                for (JsonNode variable : env) {
+                    if (variable.path("name").asText().equals("SRE_DB_USER")) {
+                        assertEquals("sre_" + Rendered.name(deployment), variable.path("value").asText(),
+                                Rendered.name(deployment) + " signs in as its own role");
+                        users.add(variable.path("value").asText());
+                    }
+                    if (variable.path("name").asText().equals("SRE_DB_PASSWORD")) {
+                        assertEquals("db-password-" + Rendered.name(deployment),
+                                variable.path("valueFrom").path("secretKeyRef").path("key").asText());
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of("sre_ai", "sre_audit", "sre_auth", "sre_incidents", "sre_ingest"), users);
+        JsonNode job = dev.ofKind("Job").stream().filter(each -> Rendered.name(each).equals("sre-copilot-db-roles"))
+                .findFirst().orElseThrow();
+        String script = job.findValues("args").get(0).toString();
+        users.forEach(user -> assertTrue(script.contains(user.substring("sre_".length())), "the Job makes " + user));
+        JsonNode sql = dev.ofKind("ConfigMap").stream().filter(each -> Rendered.name(each).equals("sre-copilot-db-roles"))
+                .findFirst().orElseThrow();
+        assertTrue(sql.path("data").path("db-roles.sql").asText().contains("NOSUPERUSER"), "the script the local run uses");
+        assertTrue(dev.ofKind("NetworkPolicy").stream().anyMatch(policy -> policy.path("spec").path("podSelector")
+                .path("matchLabels").path("app.kubernetes.io/component").asText().equals("db-setup")),
+                "the Job may reach PostgreSQL past default-deny");
+    }
+
+    @Test
     void everySecretKeyTheServicesReadIsInTheExampleSecret() {
         Rendered dev = Rendered.overlay("overlays/dev");
         Set<String> referenced = new TreeSet<>();
@@ -104,6 +136,8 @@ class ManifestsTest {
                 secret.path("items").forEach(item -> referenced.add(secret.path("secretName").asText() + "/" + item.path("key").asText()));
             }
         }
+        dev.ofKind("Job").forEach(job -> job.findValues("secretKeyRef").forEach(
+                ref -> referenced.add(ref.path("name").asText() + "/" + ref.path("key").asText())));
         dev.ofKind("AlertmanagerConfig").forEach(config -> config.findValues("credentials").forEach(
                 ref -> referenced.add(ref.path("name").asText() + "/" + ref.path("key").asText())));
         Set<String> example = new TreeSet<>();

@@ -62,6 +62,20 @@ public final class Stack implements AutoCloseable {
         return runDir.resolve("logs");
     }
 
+    /** The database the stack's services share, each in its own schema as its own role. */
+    public String databaseName() {
+        return environment.get("SRE_DB_NAME");
+    }
+
+    /** The password of a service's database role ({@code sre_<service>}), as up.sh made it. */
+    public String databasePassword(String service) {
+        try {
+            return Files.readString(runDir.resolve("keys/db-" + service + ".password")).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("up.sh made no database role for " + service, e);
+        }
+    }
+
     /** The key pair auth signs access tokens with and every service verifies them by (PEM files). */
     public Path signingKeys() {
         return runDir.resolve("keys");
